@@ -1,0 +1,5 @@
+//! Provides `SUBSTRATE_CLI_IMPL_VERSION` (version plus commit) to the CLI.
+fn main() {
+    substrate_build_script_utils::generate_cargo_keys();
+    substrate_build_script_utils::rerun_if_git_head_changed();
+}

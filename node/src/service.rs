@@ -1,0 +1,215 @@
+//! Assembles the node: client, ParityDB backend, transaction pool, networking, RPC, and the
+//! manual-seal authoring task fed by the `--sealing` mode and the `engine_*` RPCs.
+use crate::sealing::Sealing;
+use dtao_runtime::{opaque::Block, RuntimeApi};
+use futures::{channel::mpsc, stream, FutureExt, StreamExt};
+use sc_consensus_manual_seal::EngineCommand;
+use sc_executor::WasmExecutor;
+use sc_service::{error::Error as ServiceError, Configuration, TaskManager};
+use sc_telemetry::{Telemetry, TelemetryWorker};
+use sc_transaction_pool_api::TransactionPool;
+use sp_runtime::traits::Block as BlockT;
+use std::{sync::Arc, time::Duration};
+
+type HostFunctions = sp_io::SubstrateHostFunctions;
+
+/// The full client: the runtime runs in the WASM executor.
+pub type FullClient = sc_service::TFullClient<Block, RuntimeApi, WasmExecutor<HostFunctions>>;
+type FullBackend = sc_service::TFullBackend<Block>;
+type FullSelectChain = sc_consensus::LongestChain<FullBackend, Block>;
+
+/// Parts enough for the chain-maintenance subcommands.
+pub type Service = sc_service::PartialComponents<
+    FullClient,
+    FullBackend,
+    FullSelectChain,
+    sc_consensus::DefaultImportQueue<Block>,
+    sc_transaction_pool::TransactionPoolHandle<Block, FullClient>,
+    Option<Telemetry>,
+>;
+
+/// Builds client, backend, pool and import queue.
+pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
+    let telemetry = config
+        .telemetry_endpoints
+        .clone()
+        .filter(|x| !x.is_empty())
+        .map(|endpoints| -> Result<_, sc_telemetry::Error> {
+            let worker = TelemetryWorker::new(16)?;
+            let telemetry = worker.handle().new_telemetry(endpoints);
+            Ok((worker, telemetry))
+        })
+        .transpose()?;
+
+    let executor = sc_service::new_wasm_executor(&config.executor);
+    let (client, backend, keystore_container, task_manager) =
+        sc_service::new_full_parts::<Block, RuntimeApi, _>(
+            config,
+            telemetry.as_ref().map(|(_, telemetry)| telemetry.handle()),
+            executor,
+            Vec::new(),
+        )?;
+    let client = Arc::new(client);
+
+    let telemetry = telemetry.map(|(worker, telemetry)| {
+        task_manager.spawn_handle().spawn("telemetry", None, worker.run());
+        telemetry
+    });
+
+    let select_chain = sc_consensus::LongestChain::new(backend.clone());
+
+    let transaction_pool = Arc::from(
+        sc_transaction_pool::Builder::new(
+            task_manager.spawn_essential_handle(),
+            client.clone(),
+            config.role.is_authority().into(),
+        )
+        .with_options(config.transaction_pool.clone())
+        .with_prometheus(config.prometheus_registry())
+        .build(),
+    );
+
+    let import_queue = sc_consensus_manual_seal::import_queue(
+        Box::new(client.clone()),
+        &task_manager.spawn_essential_handle(),
+        config.prometheus_registry(),
+    );
+
+    Ok(sc_service::PartialComponents {
+        client,
+        backend,
+        task_manager,
+        import_queue,
+        keystore_container,
+        select_chain,
+        transaction_pool,
+        other: telemetry,
+    })
+}
+
+/// Starts a full node that seals blocks as `sealing` says.
+pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
+    config: Configuration,
+    sealing: Sealing,
+) -> Result<TaskManager, ServiceError> {
+    let sc_service::PartialComponents {
+        client,
+        backend,
+        mut task_manager,
+        import_queue,
+        keystore_container,
+        select_chain,
+        transaction_pool,
+        other: mut telemetry,
+    } = new_partial(&config)?;
+
+    let net_config = sc_network::config::FullNetworkConfiguration::<
+        Block,
+        <Block as BlockT>::Hash,
+        Network,
+    >::new(&config.network, config.prometheus_config.as_ref().map(|cfg| cfg.registry.clone()));
+    let metrics = Network::register_notification_metrics(
+        config.prometheus_config.as_ref().map(|cfg| &cfg.registry),
+    );
+
+    let (network, system_rpc_tx, tx_handler_controller, sync_service, _bitswap) =
+        sc_service::build_network(sc_service::BuildNetworkParams {
+            config: &config,
+            net_config,
+            client: client.clone(),
+            transaction_pool: transaction_pool.clone(),
+            spawn_handle: task_manager.spawn_handle(),
+            spawn_essential_handle: task_manager.spawn_essential_handle(),
+            import_queue,
+            block_announce_validator_builder: None,
+            warp_sync_config: None,
+            block_relay: None,
+            metrics,
+            gap_sync_body_policy: None,
+        })?;
+
+    // Commands for the authoring task: from the engine RPCs, and from the sealing mode.
+    let (engine_tx, engine_rx) = mpsc::channel::<EngineCommand<_>>(1024);
+
+    let rpc_builder = {
+        let client = client.clone();
+        let pool = transaction_pool.clone();
+        let engine = engine_tx.clone();
+        Box::new(move |_| {
+            let deps =
+                crate::rpc::FullDeps { client: client.clone(), pool: pool.clone(), engine: engine.clone() };
+            crate::rpc::create_full(deps).map_err(Into::into)
+        })
+    };
+
+    let prometheus_registry = config.prometheus_registry().cloned();
+
+    sc_service::spawn_tasks(sc_service::SpawnTasksParams {
+        network,
+        client: client.clone(),
+        keystore: keystore_container.keystore(),
+        task_manager: &mut task_manager,
+        transaction_pool: transaction_pool.clone(),
+        rpc_builder,
+        backend,
+        system_rpc_tx,
+        tx_handler_controller,
+        sync_service,
+        config,
+        telemetry: telemetry.as_mut(),
+        tracing_execute_block: None,
+    })?;
+
+    let proposer = sc_basic_authorship::ProposerFactory::new(
+        task_manager.spawn_handle(),
+        client.clone(),
+        transaction_pool.clone(),
+        prometheus_registry.as_ref(),
+        telemetry.as_ref().map(|x| x.handle()),
+    );
+
+    let seal = |finalize: bool, create_empty: bool| EngineCommand::SealNewBlock {
+        create_empty,
+        finalize,
+        parent_hash: None,
+        sender: None,
+    };
+    let mode_commands: stream::BoxStream<'static, EngineCommand<_>> = match sealing {
+        Sealing::Manual => stream::pending().boxed(),
+        Sealing::Instant => transaction_pool
+            .import_notification_stream()
+            .map(move |_| seal(true, false))
+            .boxed(),
+        Sealing::Interval(ms) => {
+            let period = Duration::from_millis(ms);
+            stream::unfold(true, move |first| async move {
+                if !first {
+                    futures_timer::Delay::new(period).await;
+                }
+                Some((seal(true, true), false))
+            })
+            .boxed()
+        },
+    };
+    let commands = stream::select(engine_rx, mode_commands);
+
+    let authorship = sc_consensus_manual_seal::run_manual_seal(
+        sc_consensus_manual_seal::ManualSealParams {
+            block_import: client.clone(),
+            env: proposer,
+            client,
+            pool: transaction_pool,
+            commands_stream: commands,
+            select_chain,
+            consensus_data_provider: None,
+            create_inherent_data_providers: move |_, ()| async move {
+                Ok(sp_timestamp::InherentDataProvider::from_system_time())
+            },
+        },
+    );
+    task_manager
+        .spawn_essential_handle()
+        .spawn_blocking("manual-seal", None, authorship.boxed());
+
+    Ok(task_manager)
+}

@@ -1,0 +1,48 @@
+//! Subnet registration lock cost: doubles on each registration, then decays linearly.
+//! `I = ⌊interval · E/10^9⌋` (I64F64; halves with the emission), and
+//! `cost = max(min, last·mult − ⌊last/I⌋·(block − last_block))` with `mult = 1` before the
+//! first registration, else 2. Reference: `get_network_lock_cost`,
+//! `get_lock_reduction_interval` in `coinbase/root.rs` at `6b86ebf30`.
+use substrate_fixed::types::I64F64;
+
+/// The effective reduction interval for the given block emission.
+pub fn lock_reduction_interval(interval: u64, block_emission: u64) -> u64 {
+    let halving = I64F64::from_num(block_emission)
+        .checked_div(I64F64::from_num(1_000_000_000u64))
+        .unwrap_or_default();
+    I64F64::from_num(interval).saturating_mul(halving).saturating_to_num::<u64>()
+}
+
+/// The lock cost at `current_block`.
+pub fn network_lock_cost(
+    current_block: u64,
+    last_lock: u64,
+    min_lock: u64,
+    last_registered: u64,
+    reduction_interval: u64,
+) -> u64 {
+    let mult: u64 = if last_registered == 0 { 1 } else { 2 };
+    let per_block = last_lock.checked_div(reduction_interval).unwrap_or(0);
+    let decay = per_block.saturating_mul(current_block.saturating_sub(last_registered));
+    last_lock.saturating_mul(mult).saturating_sub(decay).max(min_lock)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doubles_then_decays_to_the_minimum() {
+        let min = 1_000;
+        assert_eq!(network_lock_cost(100, 1_000, min, 100, 100), 2_000);
+        assert_eq!(network_lock_cost(150, 1_000, min, 100, 100), 1_500);
+        assert_eq!(network_lock_cost(300, 1_000, min, 100, 100), 1_000);
+        assert_eq!(network_lock_cost(5, 0, min, 0, 100), 1_000);
+    }
+
+    #[test]
+    fn interval_halves_with_emission() {
+        assert_eq!(lock_reduction_interval(100_800, 1_000_000_000), 100_800);
+        assert_eq!(lock_reduction_interval(100_800, 500_000_000), 50_400);
+    }
+}

@@ -1,0 +1,239 @@
+//! The per-block coinbase: TAO and alpha emission into every subnet, the owner cut, the root
+//! share sold for TAO, the pending accumulators, the moving-price EMA, and the drain at each
+//! subnet's tempo.
+//!
+//! Reference: `coinbase/block_step.rs` and `coinbase/run_coinbase.rs` at `6b86ebf30`, in its
+//! order (each step is one pass over the subnets, as saturating sums depend on it):
+//! 1. `E = block_emission(TotalIssuance)`; subnets = `NetworksAdded` but root; emitting =
+//!    those with `FirstEmissionBlockNumber`.
+//! 2. `ΣM` = Σ moving prices of the emitting subnets (1 for stable ones).
+//! 3. `tao_in = E·M/ΣM`; `alpha_emission = block_emission(SubnetAlphaIn + SubnetAlphaOut)`;
+//!    `alpha_in = min(tao_in/price, alpha_emission)`; `alpha_out = alpha_emission`; `tao_in = 0`
+//!    when both registration flags are off.
+//! 4. Inject: `SubnetAlphaIn += alpha_in`, `SubnetAlphaOut += alpha_out`, `SubnetTAO`,
+//!    `TotalStake`, `TotalIssuance += tao_in`.
+//! 5. Owner cut `alpha_out·SubnetOwnerCut/65535` into `PendingOwnerCut`.
+//! 6. Root share `W/(W + alpha issuance)·alpha_out·½` with `W = SubnetTAO[0]·TaoWeight` sold to
+//!    the pool into `PendingRootDivs` (alpha into `PendingAlphaSwapped`), the rest into
+//!    `PendingEmission`.
+//! 7. EMA update of every emitting subnet's `SubnetMovingPrice`.
+//! 8. Every subnet whose tempo comes up drains its four accumulators (see the crate docs).
+use crate::{
+    pallet::Event, BlockEmission, BlocksSinceLastStep, Config, EMAPriceHalvingBlocks,
+    FirstEmissionBlockNumber, LastMechansimStepBlock, NetUid, NetworkPowRegistrationAllowed,
+    NetworkRegistrationAllowed, NetworksAdded, Pallet, PendingAlphaSwapped, PendingEmission,
+    PendingOwnerCut, PendingRootDivs, SubnetAlphaIn, SubnetAlphaInEmission, SubnetAlphaOut,
+    SubnetAlphaOutEmission, SubnetMovingAlpha, SubnetMovingPrice, SubnetOwner, SubnetOwnerCut,
+    SubnetOwnerHotkey, SubnetTAO, SubnetTaoInEmission, TaoWeight, Tempo, TotalIssuance,
+    TotalStake, UndistributedAlpha, UndistributedOwnerCut, UndistributedRootTao, ROOT_NETUID,
+};
+use alloc::vec::Vec;
+use dtao_math::{coinbase as math, emission, moving_price};
+use substrate_fixed::types::U96F32;
+
+/// One emitting subnet's values for this block, carried from step 3 to step 6.
+struct Injection {
+    netuid: NetUid,
+    tao_in: U96F32,
+    alpha_in: U96F32,
+    alpha_out: U96F32,
+    alpha_emission: u64,
+    owner_cut: u64,
+}
+
+fn floor(x: U96F32) -> u64 {
+    x.saturating_to_num::<u64>()
+}
+
+impl<T: Config> Pallet<T> {
+    /// The TAO block emission for the current `TotalIssuance` (0 if it cannot be computed).
+    pub fn get_block_emission() -> u64 {
+        let e = emission::block_emission_for_issuance(TotalIssuance::<T>::get()).unwrap_or(0);
+        if BlockEmission::<T>::get() != e {
+            BlockEmission::<T>::put(e);
+        }
+        e
+    }
+
+    /// The alpha the subnet would emit this block, from its alpha issuance.
+    pub fn get_alpha_block_emission(netuid: NetUid) -> u64 {
+        let issuance =
+            SubnetAlphaIn::<T>::get(netuid).saturating_add(SubnetAlphaOut::<T>::get(netuid));
+        emission::block_emission_for_issuance(issuance).unwrap_or(0)
+    }
+
+    /// Blocks until `netuid`'s next epoch (0: this block), `u64::MAX` for tempo 0.
+    pub fn blocks_until_next_epoch(netuid: NetUid, block: u64) -> u64 {
+        math::blocks_until_next_epoch(netuid, Tempo::<T>::get(netuid), block)
+    }
+
+    /// Everything `on_initialize` does; returns the number of subnets (for the weight).
+    pub fn block_step(block: u64) -> u32 {
+        let block_emission = U96F32::from_num(Self::get_block_emission());
+        Self::run_coinbase(block_emission, block)
+    }
+
+    /// Steps 1–8 of the reference's `run_coinbase`; returns the number of subnets visited.
+    pub fn run_coinbase(block_emission: U96F32, block: u64) -> u32 {
+        // Step 1.
+        let subnets: Vec<NetUid> =
+            NetworksAdded::<T>::iter_keys().filter(|n| *n != ROOT_NETUID).collect();
+        let emitting: Vec<NetUid> = subnets
+            .iter()
+            .copied()
+            .filter(|n| FirstEmissionBlockNumber::<T>::contains_key(n))
+            .collect();
+
+        // Step 2.
+        let total_moving = emitting.iter().fold(U96F32::from_num(0u8), |acc, n| {
+            acc.saturating_add(Self::get_moving_alpha_price(*n))
+        });
+
+        // Step 3.
+        let mut injections: Vec<Injection> = emitting
+            .iter()
+            .map(|&netuid| {
+                let price = Self::get_alpha_price(netuid);
+                let tao_in = math::tao_in_share(
+                    block_emission,
+                    Self::get_moving_alpha_price(netuid),
+                    total_moving,
+                );
+                let alpha_emission = U96F32::from_num(Self::get_alpha_block_emission(netuid));
+                let alpha_in = math::alpha_injection(tao_in, price, alpha_emission);
+                let registration_closed = !NetworkRegistrationAllowed::<T>::get(netuid) &&
+                    !NetworkPowRegistrationAllowed::<T>::get(netuid);
+                let tao_in = if registration_closed { U96F32::from_num(0u8) } else { tao_in };
+                Injection {
+                    netuid,
+                    tao_in,
+                    alpha_in,
+                    alpha_out: alpha_emission,
+                    alpha_emission: floor(alpha_emission),
+                    owner_cut: 0,
+                }
+            })
+            .collect();
+
+        // Step 4.
+        for i in &injections {
+            let (tao, alpha_in, alpha_out) = (floor(i.tao_in), floor(i.alpha_in), floor(i.alpha_out));
+            SubnetAlphaInEmission::<T>::insert(i.netuid, alpha_in);
+            SubnetAlphaIn::<T>::mutate(i.netuid, |a| *a = a.saturating_add(alpha_in));
+            SubnetAlphaOutEmission::<T>::insert(i.netuid, alpha_out);
+            SubnetAlphaOut::<T>::mutate(i.netuid, |a| *a = a.saturating_add(alpha_out));
+            SubnetTaoInEmission::<T>::insert(i.netuid, tao);
+            SubnetTAO::<T>::mutate(i.netuid, |t| *t = t.saturating_add(tao));
+            TotalStake::<T>::mutate(|t| *t = t.saturating_add(tao));
+            TotalIssuance::<T>::mutate(|t| *t = t.saturating_add(tao));
+        }
+
+        // Step 5.
+        let cut = SubnetOwnerCut::<T>::get();
+        for i in injections.iter_mut() {
+            let owner = math::owner_cut(i.alpha_out, cut);
+            i.alpha_out = i.alpha_out.saturating_sub(owner);
+            i.owner_cut = floor(owner);
+            PendingOwnerCut::<T>::mutate(i.netuid, |p| *p = p.saturating_add(i.owner_cut));
+        }
+
+        // Step 6.
+        let root_tao = SubnetTAO::<T>::get(ROOT_NETUID);
+        let tao_weight = TaoWeight::<T>::get();
+        for i in &injections {
+            let alpha_issuance =
+                SubnetAlphaIn::<T>::get(i.netuid).saturating_add(SubnetAlphaOut::<T>::get(i.netuid));
+            let root_alpha = math::root_alpha(root_tao, tao_weight, alpha_issuance, i.alpha_out);
+            let pending_alpha = i.alpha_out.saturating_sub(root_alpha);
+            let root_alpha = floor(root_alpha);
+            let root_tao_bought = Self::swap_alpha_for_tao(i.netuid, root_alpha);
+            let pending_alpha = floor(pending_alpha);
+            PendingAlphaSwapped::<T>::mutate(i.netuid, |p| *p = p.saturating_add(root_alpha));
+            PendingEmission::<T>::mutate(i.netuid, |p| *p = p.saturating_add(pending_alpha));
+            PendingRootDivs::<T>::mutate(i.netuid, |p| *p = p.saturating_add(root_tao_bought));
+            Self::deposit_event(Event::SubnetEmission {
+                netuid: i.netuid,
+                tao_in: floor(i.tao_in),
+                alpha_in: floor(i.alpha_in),
+                alpha_out: i.alpha_emission,
+                owner_cut: i.owner_cut,
+                root_alpha,
+                root_tao: root_tao_bought,
+                pending_alpha,
+            });
+        }
+
+        // Step 7.
+        for &netuid in &emitting {
+            Self::update_moving_price(netuid, block);
+        }
+
+        // Step 8.
+        for &netuid in &subnets {
+            if Self::blocks_until_next_epoch(netuid, block) == 0 {
+                BlocksSinceLastStep::<T>::insert(netuid, 0);
+                LastMechansimStepBlock::<T>::insert(netuid, block);
+                let pending_alpha = PendingEmission::<T>::take(netuid);
+                let pending_tao = PendingRootDivs::<T>::take(netuid);
+                let pending_swapped = PendingAlphaSwapped::<T>::take(netuid);
+                let owner_cut = PendingOwnerCut::<T>::take(netuid);
+                Self::drain_pending_emission(
+                    netuid,
+                    pending_alpha,
+                    pending_tao,
+                    pending_swapped,
+                    owner_cut,
+                );
+            } else {
+                BlocksSinceLastStep::<T>::mutate(netuid, |b| *b = b.saturating_add(1));
+            }
+        }
+        u32::try_from(subnets.len()).unwrap_or(u32::MAX)
+    }
+
+    /// Moves the subnet's moving price one block towards `min(price, 1)`.
+    pub fn update_moving_price(netuid: NetUid, block: u64) {
+        let next = moving_price::next_moving_price(
+            Self::get_alpha_price(netuid),
+            SubnetMovingPrice::<T>::get(netuid),
+            SubnetMovingAlpha::<T>::get(),
+            block,
+            FirstEmissionBlockNumber::<T>::get(netuid),
+            EMAPriceHalvingBlocks::<T>::get(netuid),
+        );
+        SubnetMovingPrice::<T>::insert(netuid, next);
+    }
+
+    /// Hands an epoch's drained emission on. Until Yuma consensus lands: the owner cut is
+    /// credited to the owner's hotkey (as the reference does first), the rest is kept in the
+    /// `Undistributed*` items; all of it is announced by [`Event::EmissionDrained`].
+    pub fn drain_pending_emission(
+        netuid: NetUid,
+        pending_alpha: u64,
+        pending_tao: u64,
+        pending_swapped: u64,
+        owner_cut: u64,
+    ) {
+        Self::deposit_event(Event::EmissionDrained {
+            netuid,
+            pending_alpha,
+            pending_tao,
+            pending_swapped,
+            owner_cut,
+        });
+        UndistributedAlpha::<T>::mutate(netuid, |a| *a = a.saturating_add(pending_alpha));
+        UndistributedRootTao::<T>::mutate(netuid, |t| *t = t.saturating_add(pending_tao));
+        let owner = SubnetOwner::<T>::get(netuid).zip(SubnetOwnerHotkey::<T>::get(netuid));
+        match owner {
+            Some((coldkey, hotkey)) if owner_cut > 0 => {
+                let credited = Self::increase_stake_for_hotkey_and_coldkey_on_subnet(
+                    &hotkey, &coldkey, netuid, owner_cut,
+                );
+                let rest = owner_cut.saturating_sub(credited);
+                UndistributedOwnerCut::<T>::mutate(netuid, |o| *o = o.saturating_add(rest));
+                Self::deposit_event(Event::OwnerCutCredited { netuid, hotkey, alpha: credited });
+            },
+            _ => UndistributedOwnerCut::<T>::mutate(netuid, |o| *o = o.saturating_add(owner_cut)),
+        }
+    }
+}

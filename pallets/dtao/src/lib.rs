@@ -1,0 +1,797 @@
+//! # pallet-dtao
+//!
+//! Bittensor's dynamic TAO (dTAO) mechanics as a FRAME pallet, reproducing Subtensor at commit
+//! `6b86ebf30` (2025-04-11: constant-product pools, price-proportional emission). In a runtime
+//! it is named `SubtensorModule`, and its storage items carry the reference's names, so that
+//! storage keys match mainnet where the data means the same thing.
+//!
+//! ## Architecture
+//! The formulas live in the `dtao-math` crate (no FRAME, no storage); this pallet reads
+//! storage, calls them, and writes the results back. One module per mechanism:
+//! - [`pool`]: prices and the constant-product swaps against `SubnetTAO` / `SubnetAlphaIn`.
+//! - [`shares`]: per-(hotkey, netuid) share pools, so nominators' alpha grows with emission.
+//! - [`staking`]: staking *is* a swap: add/remove/move/transfer/swap stake, limits, fees.
+//! - [`subnets`]: network registration with lock cost, `start_call`, hotkey ownership.
+//! - [`coinbase`]: the per-block emission in `on_initialize`, pending accumulators, drains.
+//! - [`admin`]: root-only parameter setters.
+//! - [`invariants`]: the accounting invariants checked after every test (`do_try_state`).
+//!
+//! ## Calls
+//! Staking: `add_stake` (2), `remove_stake` (3), `unstake_all` (83), `unstake_all_alpha` (84),
+//! `move_stake` (85), `transfer_stake` (86), `swap_stake` (87), `add_stake_limit` (88),
+//! `remove_stake_limit` (89), `swap_stake_limit` (90). Subnets: `register_network` (59),
+//! `try_associate_hotkey` (91), `start_call` (92). Root-only setters from index 200.
+//!
+//! ## Where drained emission goes (until the epoch lands)
+//! At each subnet's tempo the four pending accumulators are drained. Yuma consensus is not
+//! implemented yet, so the drained amounts are added to `UndistributedAlpha`,
+//! `UndistributedRootTao` and `UndistributedOwnerCut` and announced by
+//! [`Event::EmissionDrained`]: nothing is silently lost.
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+pub mod admin;
+pub mod coinbase;
+pub mod invariants;
+pub mod pool;
+pub mod shares;
+pub mod staking;
+pub mod subnets;
+pub mod weights;
+
+#[cfg(any(test, feature = "mock"))]
+pub mod mock;
+#[cfg(test)]
+mod tests;
+
+pub use pallet::*;
+pub use weights::WeightInfo;
+
+/// Subnet identifier; netuid 0 is the root network.
+pub type NetUid = u16;
+
+/// The root network's netuid.
+pub const ROOT_NETUID: NetUid = 0;
+
+/// Subnet mechanism of a constant-product (dynamic) pool.
+pub const DYNAMIC_MECHANISM: u16 = 1;
+
+#[frame_support::pallet]
+pub mod pallet {
+    use super::*;
+    use alloc::vec::Vec;
+    use frame_support::{pallet_prelude::*, traits::fungible};
+    use frame_system::pallet_prelude::*;
+    use substrate_fixed::types::{I96F32, U64F64};
+
+    /// The in-code storage version.
+    const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
+    #[pallet::pallet]
+    #[pallet::storage_version(STORAGE_VERSION)]
+    #[pallet::without_storage_info]
+    pub struct Pallet<T>(_);
+
+    /// Configuration of the pallet.
+    #[pallet::config]
+    pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+        /// TAO: balances in rao (1 TAO = 10^9 rao).
+        type Currency: fungible::Mutate<Self::AccountId, Balance = u64>;
+        /// Weights of calls and of `on_initialize`.
+        type WeightInfo: WeightInfo;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Defaults (the reference's `type_value`s and runtime constants).
+    // ---------------------------------------------------------------------------------------
+
+    /// Default `TaoWeight`: 971_718_665_099_567_868 / u64::MAX ≈ 0.0527.
+    #[pallet::type_value]
+    pub fn DefaultTaoWeight() -> u64 {
+        971_718_665_099_567_868
+    }
+    /// Default `SubnetOwnerCut`: 11_796 / 65_535 ≈ 18 %.
+    #[pallet::type_value]
+    pub fn DefaultSubnetOwnerCut() -> u16 {
+        11_796
+    }
+    /// Default `SubnetMovingAlpha`: 0.000003 (I96F32 bits 12_885).
+    #[pallet::type_value]
+    pub fn DefaultMovingAlpha() -> I96F32 {
+        I96F32::from_bits(12_885)
+    }
+    /// Default `EMAPriceHalvingBlocks`: 201_600 blocks (4 weeks of 12 s blocks).
+    #[pallet::type_value]
+    pub fn DefaultEmaPriceHalvingBlocks() -> u64 {
+        201_600
+    }
+    /// Default `Tempo`: 360 blocks.
+    #[pallet::type_value]
+    pub fn DefaultTempo() -> u16 {
+        360
+    }
+    /// Default `NetworkMinLockCost`: 1_000 TAO.
+    #[pallet::type_value]
+    pub fn DefaultNetworkMinLockCost() -> u64 {
+        1_000_000_000_000
+    }
+    /// Default `NetworkLockReductionInterval`: 100_800 blocks (14 days).
+    #[pallet::type_value]
+    pub fn DefaultNetworkLockReductionInterval() -> u64 {
+        100_800
+    }
+    /// Default `NetworkRateLimit`: 7_200 blocks between subnet registrations.
+    #[pallet::type_value]
+    pub fn DefaultNetworkRateLimit() -> u64 {
+        7_200
+    }
+    /// Default `DurationOfStartCall`: 50_400 blocks (7 days).
+    #[pallet::type_value]
+    pub fn DefaultDurationOfStartCall() -> u64 {
+        50_400
+    }
+    /// Default `TransferToggle`: transfers allowed.
+    #[pallet::type_value]
+    pub fn DefaultTrue() -> bool {
+        true
+    }
+    /// Default `Delegates` take: 11_796 / 65_535.
+    #[pallet::type_value]
+    pub fn DefaultDelegateTake() -> u16 {
+        11_796
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Global accounting.
+    // ---------------------------------------------------------------------------------------
+
+    /// All TAO in existence (rao): balances plus staked TAO plus TAO pending as root dividends.
+    #[pallet::storage]
+    pub type TotalIssuance<T> = StorageValue<_, u64, ValueQuery>;
+
+    /// TAO held in subnet pools, root included (Σ `SubnetTAO`).
+    #[pallet::storage]
+    pub type TotalStake<T> = StorageValue<_, u64, ValueQuery>;
+
+    /// The TAO block emission last computed (rao).
+    #[pallet::storage]
+    pub type BlockEmission<T> = StorageValue<_, u64, ValueQuery>;
+
+    /// Weight of root stake in subnets, as raw u64 (fraction = raw / u64::MAX).
+    #[pallet::storage]
+    pub type TaoWeight<T> = StorageValue<_, u64, ValueQuery, DefaultTaoWeight>;
+
+    /// Owner's cut of each subnet's alpha emission, raw u16 (fraction = raw / 65_535).
+    #[pallet::storage]
+    pub type SubnetOwnerCut<T> = StorageValue<_, u16, ValueQuery, DefaultSubnetOwnerCut>;
+
+    /// Largest per-block weight of the moving-price EMA.
+    #[pallet::storage]
+    pub type SubnetMovingAlpha<T> = StorageValue<_, I96F32, ValueQuery, DefaultMovingAlpha>;
+
+    /// Floor of the subnet lock cost (rao); also the TAO and alpha that seed a new pool.
+    #[pallet::storage]
+    pub type NetworkMinLockCost<T> = StorageValue<_, u64, ValueQuery, DefaultNetworkMinLockCost>;
+
+    /// Lock paid by the last subnet registration (rao); `None` reads as the minimum.
+    #[pallet::storage]
+    pub type NetworkLastLockCost<T> = StorageValue<_, u64, OptionQuery>;
+
+    /// Block of the last subnet registration (0: none yet).
+    #[pallet::storage]
+    pub type NetworkLastRegistered<T> = StorageValue<_, u64, ValueQuery>;
+
+    /// Blocks over which a doubled lock cost decays back (scaled by the emission halvings).
+    #[pallet::storage]
+    pub type NetworkLockReductionInterval<T> =
+        StorageValue<_, u64, ValueQuery, DefaultNetworkLockReductionInterval>;
+
+    /// Blocks that must pass between two subnet registrations.
+    #[pallet::storage]
+    pub type NetworkRateLimit<T> = StorageValue<_, u64, ValueQuery, DefaultNetworkRateLimit>;
+
+    /// Blocks after registration before the owner may call `start_call`.
+    #[pallet::storage]
+    pub type DurationOfStartCall<T> = StorageValue<_, u64, ValueQuery, DefaultDurationOfStartCall>;
+
+    /// Number of networks, root included.
+    #[pallet::storage]
+    pub type TotalNetworks<T> = StorageValue<_, u16, ValueQuery>;
+
+    // ---------------------------------------------------------------------------------------
+    // Per subnet.
+    // ---------------------------------------------------------------------------------------
+
+    /// Whether a netuid exists.
+    #[pallet::storage]
+    pub type NetworksAdded<T> = StorageMap<_, Identity, NetUid, bool, ValueQuery>;
+
+    /// Pool mechanism: 0 stable (1:1, root), 1 dynamic (constant product).
+    #[pallet::storage]
+    pub type SubnetMechanism<T> = StorageMap<_, Identity, NetUid, u16, ValueQuery>;
+
+    /// TAO reserve of each subnet pool (root: all TAO staked on root).
+    #[pallet::storage]
+    pub type SubnetTAO<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+
+    /// Alpha reserve of each subnet pool.
+    #[pallet::storage]
+    pub type SubnetAlphaIn<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+
+    /// Alpha outside the pool: staked, pending, or left as rounding dust.
+    #[pallet::storage]
+    pub type SubnetAlphaOut<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+
+    /// EMA of the spot price clipped at 1.0, which sets each subnet's TAO emission share.
+    #[pallet::storage]
+    pub type SubnetMovingPrice<T> = StorageMap<_, Identity, NetUid, I96F32, ValueQuery>;
+
+    /// Cumulative TAO traded through the pool.
+    #[pallet::storage]
+    pub type SubnetVolume<T> = StorageMap<_, Identity, NetUid, u128, ValueQuery>;
+
+    /// TAO injected into the pool in the last block.
+    #[pallet::storage]
+    pub type SubnetTaoInEmission<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+
+    /// Alpha injected into the pool in the last block.
+    #[pallet::storage]
+    pub type SubnetAlphaInEmission<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+
+    /// Alpha emitted outside the pool in the last block.
+    #[pallet::storage]
+    pub type SubnetAlphaOutEmission<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+
+    /// Alpha accumulated for miners and validators until the next epoch.
+    #[pallet::storage]
+    pub type PendingEmission<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+
+    /// TAO from selling the root share of alpha, accumulated until the next epoch.
+    #[pallet::storage]
+    pub type PendingRootDivs<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+
+    /// Alpha sold for root dividends (counted even when the sale was refused).
+    #[pallet::storage]
+    pub type PendingAlphaSwapped<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+
+    /// Owner's alpha accumulated until the next epoch.
+    #[pallet::storage]
+    pub type PendingOwnerCut<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+
+    /// Blocks since the subnet's last epoch.
+    #[pallet::storage]
+    pub type BlocksSinceLastStep<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+
+    /// Block of the subnet's last epoch (the reference's spelling).
+    #[pallet::storage]
+    pub type LastMechansimStepBlock<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+
+    /// Blocks per epoch; 0 never runs an epoch.
+    #[pallet::storage]
+    pub type Tempo<T> = StorageMap<_, Identity, NetUid, u16, ValueQuery, DefaultTempo>;
+
+    /// First block with emission (`start_call` block + 1); unset: no emission yet.
+    #[pallet::storage]
+    pub type FirstEmissionBlockNumber<T> = StorageMap<_, Identity, NetUid, u64, OptionQuery>;
+
+    /// Half-life, in blocks since `start_call`, of the EMA weight's ramp.
+    #[pallet::storage]
+    pub type EMAPriceHalvingBlocks<T> =
+        StorageMap<_, Identity, NetUid, u64, ValueQuery, DefaultEmaPriceHalvingBlocks>;
+
+    /// Whether burned registration is open.
+    #[pallet::storage]
+    pub type NetworkRegistrationAllowed<T> = StorageMap<_, Identity, NetUid, bool, ValueQuery>;
+
+    /// Whether proof-of-work registration is open.
+    #[pallet::storage]
+    pub type NetworkPowRegistrationAllowed<T> = StorageMap<_, Identity, NetUid, bool, ValueQuery>;
+
+    /// Block at which the subnet was registered.
+    #[pallet::storage]
+    pub type NetworkRegisteredAt<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+
+    /// Coldkey that owns the subnet.
+    #[pallet::storage]
+    pub type SubnetOwner<T: Config> = StorageMap<_, Identity, NetUid, T::AccountId, OptionQuery>;
+
+    /// Hotkey of the subnet owner.
+    #[pallet::storage]
+    pub type SubnetOwnerHotkey<T: Config> =
+        StorageMap<_, Identity, NetUid, T::AccountId, OptionQuery>;
+
+    /// Whether stake may change coldkey on this subnet.
+    #[pallet::storage]
+    pub type TransferToggle<T> = StorageMap<_, Identity, NetUid, bool, ValueQuery, DefaultTrue>;
+
+    /// Drained validator and miner alpha (pending emission plus alpha sold for root) that the
+    /// epoch will distribute once it is implemented.
+    #[pallet::storage]
+    pub type UndistributedAlpha<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+
+    /// Drained root-dividend TAO awaiting distribution to root stakers.
+    #[pallet::storage]
+    pub type UndistributedRootTao<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+
+    /// Drained owner alpha that could not be credited (no owner hotkey recorded).
+    #[pallet::storage]
+    pub type UndistributedOwnerCut<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+
+    // ---------------------------------------------------------------------------------------
+    // Hotkeys and stake.
+    // ---------------------------------------------------------------------------------------
+
+    /// Coldkey that owns each hotkey.
+    #[pallet::storage]
+    pub type Owner<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, T::AccountId, OptionQuery>;
+
+    /// Hotkeys a coldkey owns.
+    #[pallet::storage]
+    pub type OwnedHotkeys<T: Config> =
+        StorageMap<_, Blake2_128Concat, T::AccountId, Vec<T::AccountId>, ValueQuery>;
+
+    /// Hotkeys a coldkey has staked to.
+    #[pallet::storage]
+    pub type StakingHotkeys<T: Config> =
+        StorageMap<_, Blake2_128Concat, T::AccountId, Vec<T::AccountId>, ValueQuery>;
+
+    /// Validator take of each hotkey, raw u16.
+    #[pallet::storage]
+    pub type Delegates<T: Config> =
+        StorageMap<_, Blake2_128Concat, T::AccountId, u16, ValueQuery, DefaultDelegateTake>;
+
+    /// Total alpha of a hotkey on a subnet: the value of its share pool.
+    #[pallet::storage]
+    pub type TotalHotkeyAlpha<T: Config> =
+        StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Identity, NetUid, u64, ValueQuery>;
+
+    /// Total shares of a hotkey's pool on a subnet.
+    #[pallet::storage]
+    pub type TotalHotkeyShares<T: Config> =
+        StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Identity, NetUid, U64F64, ValueQuery>;
+
+    /// Shares of (hotkey, coldkey) in the hotkey's pool on a subnet.
+    #[pallet::storage]
+    pub type Alpha<T: Config> = StorageNMap<
+        _,
+        (
+            NMapKey<Blake2_128Concat, T::AccountId>,
+            NMapKey<Blake2_128Concat, T::AccountId>,
+            NMapKey<Identity, NetUid>,
+        ),
+        U64F64,
+        ValueQuery,
+    >;
+
+    /// Alpha dividends paid to a hotkey in the subnet's last epoch (feeds the unstake fee).
+    #[pallet::storage]
+    pub type AlphaDividendsPerSubnet<T: Config> =
+        StorageDoubleMap<_, Identity, NetUid, Blake2_128Concat, T::AccountId, u64, ValueQuery>;
+
+    /// A hotkey's alpha at the subnet's last epoch (feeds the unstake fee).
+    #[pallet::storage]
+    pub type TotalHotkeyAlphaLastEpoch<T: Config> =
+        StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Identity, NetUid, u64, ValueQuery>;
+
+    /// Block of the last stake operation of (coldkey, hotkey).
+    #[pallet::storage]
+    pub type LastColdkeyHotkeyStakeBlock<T: Config> = StorageDoubleMap<
+        _,
+        Blake2_128Concat,
+        T::AccountId,
+        Blake2_128Concat,
+        T::AccountId,
+        u64,
+        OptionQuery,
+    >;
+
+    // ---------------------------------------------------------------------------------------
+    // Events and errors.
+    // ---------------------------------------------------------------------------------------
+
+    /// Events.
+    #[pallet::event]
+    #[pallet::generate_deposit(pub(super) fn deposit_event)]
+    pub enum Event<T: Config> {
+        /// A network was added: (netuid, mechanism).
+        NetworkAdded(NetUid, u16),
+        /// Stake added: (coldkey, hotkey, TAO staked after fee, alpha credited, netuid, fee).
+        StakeAdded(T::AccountId, T::AccountId, u64, u64, NetUid, u64),
+        /// Stake removed: (coldkey, hotkey, TAO paid out after fee, alpha debited, netuid, fee).
+        StakeRemoved(T::AccountId, T::AccountId, u64, u64, NetUid, u64),
+        /// Stake moved: (coldkey, origin hotkey, origin netuid, destination hotkey,
+        /// destination netuid, TAO moved).
+        StakeMoved(T::AccountId, T::AccountId, NetUid, T::AccountId, NetUid, u64),
+        /// Stake transferred: (origin coldkey, destination coldkey, hotkey, origin netuid,
+        /// destination netuid, TAO).
+        StakeTransferred(T::AccountId, T::AccountId, T::AccountId, NetUid, NetUid, u64),
+        /// Stake swapped between subnets: (coldkey, hotkey, origin netuid, destination netuid,
+        /// TAO).
+        StakeSwapped(T::AccountId, T::AccountId, NetUid, NetUid, u64),
+        /// Emission starts at this block: (netuid, first emission block).
+        FirstEmissionBlockNumberSet(NetUid, u64),
+        /// A hotkey was associated with a coldkey.
+        HotkeyAssociated {
+            /// The owner.
+            coldkey: T::AccountId,
+            /// The hotkey.
+            hotkey: T::AccountId,
+        },
+        /// Subnet registration paid: lock paid, part seeding the pool, part removed from
+        /// issuance.
+        NetworkLockPaid {
+            /// The new subnet.
+            netuid: NetUid,
+            /// The lock paid by the owner (rao).
+            lock: u64,
+            /// TAO (and alpha) that seeded the pool.
+            pool: u64,
+            /// TAO removed from `TotalIssuance`.
+            burned: u64,
+        },
+        /// One block's emission into one subnet (all amounts in rao).
+        SubnetEmission {
+            /// The subnet.
+            netuid: NetUid,
+            /// TAO injected into the pool.
+            tao_in: u64,
+            /// Alpha injected into the pool.
+            alpha_in: u64,
+            /// Alpha emitted outside the pool.
+            alpha_out: u64,
+            /// Owner's cut of `alpha_out`.
+            owner_cut: u64,
+            /// Alpha sold for root dividends.
+            root_alpha: u64,
+            /// TAO that sale returned.
+            root_tao: u64,
+            /// Alpha added to `PendingEmission`.
+            pending_alpha: u64,
+        },
+        /// A subnet's epoch drained its pending accumulators.
+        EmissionDrained {
+            /// The subnet.
+            netuid: NetUid,
+            /// `PendingEmission` drained.
+            pending_alpha: u64,
+            /// `PendingRootDivs` drained.
+            pending_tao: u64,
+            /// `PendingAlphaSwapped` drained.
+            pending_swapped: u64,
+            /// `PendingOwnerCut` drained.
+            owner_cut: u64,
+        },
+        /// The owner cut was credited to the owner's hotkey.
+        OwnerCutCredited {
+            /// The subnet.
+            netuid: NetUid,
+            /// Owner hotkey.
+            hotkey: T::AccountId,
+            /// Alpha credited.
+            alpha: u64,
+        },
+        /// A root-only parameter changed.
+        ParameterSet(crate::admin::Parameter),
+    }
+
+    /// Errors.
+    #[pallet::error]
+    pub enum Error<T> {
+        /// The subnet does not exist.
+        SubNetworkDoesNotExist,
+        /// The subnet to stake on does not exist.
+        SubnetNotExists,
+        /// The hotkey has no owner: register or associate it first.
+        HotKeyAccountNotExists,
+        /// The hotkey is owned by another coldkey.
+        NonAssociatedColdKey,
+        /// The hotkey is already associated.
+        HotKeyAlreadyAssociated,
+        /// The position holds less alpha than requested.
+        NotEnoughStakeToWithdraw,
+        /// The coldkey cannot pay this amount.
+        NotEnoughBalanceToStake,
+        /// Withdrawing the balance failed.
+        BalanceWithdrawalError,
+        /// The amount is below the minimum (500_000 rao plus fee in, more than 500_000 rao out).
+        AmountTooLow,
+        /// The pool would fall below its minimum liquidity, or the share is too small.
+        InsufficientLiquidity,
+        /// The limit price cannot be met.
+        SlippageTooHigh,
+        /// Stake transfers are disabled on this subnet.
+        TransferDisallowed,
+        /// Subnet registrations are rate limited.
+        NetworkTxRateLimitExceeded,
+        /// `start_call` was already called.
+        FirstEmissionBlockNumberAlreadySet,
+        /// `start_call` is not allowed yet.
+        NeedWaitingMoreBlocksToStarCall,
+        /// Only the subnet owner may do this.
+        NotSubnetOwner,
+        /// Not allowed on the root network.
+        NotAllowedOnRootNetwork,
+        /// Origin and destination are the same position.
+        SameNetuid,
+        /// The amount is zero.
+        ZeroAmount,
+        /// A parameter value is out of its allowed range.
+        InvalidParameter,
+        /// No free netuid is left.
+        NoFreeNetuid,
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Hooks.
+    // ---------------------------------------------------------------------------------------
+
+    #[pallet::hooks]
+    impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+        fn on_initialize(n: BlockNumberFor<T>) -> Weight {
+            let block: u64 = n.try_into().unwrap_or(u64::MAX);
+            let subnets = Self::block_step(block);
+            T::WeightInfo::on_initialize(subnets)
+        }
+
+        #[cfg(feature = "try-runtime")]
+        fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+            Self::do_try_state()
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Genesis.
+    // ---------------------------------------------------------------------------------------
+
+    /// A subnet created at genesis, seeded as `register_network` would seed it.
+    #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, serde::Serialize, serde::Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct GenesisSubnet<AccountId> {
+        /// The netuid (≥ 1).
+        pub netuid: NetUid,
+        /// Owner coldkey.
+        pub owner_coldkey: AccountId,
+        /// Owner hotkey.
+        pub owner_hotkey: AccountId,
+        /// TAO and alpha in the pool at price 1.0 (rao); counted in `TotalIssuance`.
+        pub pool: u64,
+        /// Tempo.
+        pub tempo: u16,
+        /// Whether emission starts at block 1 (as if `start_call` ran at genesis).
+        pub emitting: bool,
+    }
+
+    /// Genesis configuration.
+    #[pallet::genesis_config]
+    #[derive(frame_support::DefaultNoBound)]
+    pub struct GenesisConfig<T: Config> {
+        /// Subnets besides root.
+        pub subnets: Vec<GenesisSubnet<T::AccountId>>,
+        /// Tempo of the root network.
+        pub root_tempo: u16,
+        /// `NetworkMinLockCost`; `None` keeps the default (1_000 TAO).
+        pub network_min_lock_cost: Option<u64>,
+        /// `DurationOfStartCall`; `None` keeps the default (50_400 blocks).
+        pub start_call_delay: Option<u64>,
+        /// `NetworkRateLimit`; `None` keeps the default (7_200 blocks).
+        pub network_rate_limit: Option<u64>,
+    }
+
+    #[pallet::genesis_build]
+    impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+        fn build(&self) {
+            Pallet::<T>::build_genesis(self);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Calls.
+    // ---------------------------------------------------------------------------------------
+
+    #[pallet::call]
+    impl<T: Config> Pallet<T> {
+        /// Stake `amount_staked` TAO from the caller's balance on `hotkey` in `netuid`: the TAO
+        /// (less the 50_000 rao fee) is swapped into the pool for alpha.
+        #[pallet::call_index(2)]
+        #[pallet::weight(T::WeightInfo::add_stake())]
+        pub fn add_stake(
+            origin: OriginFor<T>,
+            hotkey: T::AccountId,
+            netuid: NetUid,
+            amount_staked: u64,
+        ) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_add_stake(coldkey, hotkey, netuid, amount_staked, None)
+        }
+
+        /// Unstake `amount_unstaked` alpha of the caller's position on `hotkey` in `netuid`:
+        /// the alpha is sold to the pool and the TAO (less the fee) paid to the caller.
+        #[pallet::call_index(3)]
+        #[pallet::weight(T::WeightInfo::remove_stake())]
+        pub fn remove_stake(
+            origin: OriginFor<T>,
+            hotkey: T::AccountId,
+            netuid: NetUid,
+            amount_unstaked: u64,
+        ) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_remove_stake(coldkey, hotkey, netuid, amount_unstaked, None)
+        }
+
+        /// Register a new subnet owned by the caller, with `hotkey` as owner hotkey. Pays the
+        /// lock cost; `NetworkMinLockCost` of it seeds the pool at price 1.0.
+        #[pallet::call_index(59)]
+        #[pallet::weight(T::WeightInfo::register_network())]
+        pub fn register_network(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_register_network(coldkey, hotkey).map(|_| ())
+        }
+
+        /// Unstake everything the caller holds on `hotkey`, on every subnet, into its balance.
+        #[pallet::call_index(83)]
+        #[pallet::weight(T::WeightInfo::unstake_all())]
+        pub fn unstake_all(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_unstake_all(coldkey, hotkey, false)
+        }
+
+        /// Unstake the caller's alpha on `hotkey` from every subnet but root, and restake the
+        /// TAO on root with the same hotkey.
+        #[pallet::call_index(84)]
+        #[pallet::weight(T::WeightInfo::unstake_all())]
+        pub fn unstake_all_alpha(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_unstake_all(coldkey, hotkey, true)
+        }
+
+        /// Move `alpha_amount` of the caller's stake from (origin hotkey, origin netuid) to
+        /// (destination hotkey, destination netuid), through both pools.
+        #[pallet::call_index(85)]
+        #[pallet::weight(T::WeightInfo::move_stake())]
+        pub fn move_stake(
+            origin: OriginFor<T>,
+            origin_hotkey: T::AccountId,
+            destination_hotkey: T::AccountId,
+            origin_netuid: NetUid,
+            destination_netuid: NetUid,
+            alpha_amount: u64,
+        ) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_move_stake(
+                coldkey,
+                origin_hotkey,
+                destination_hotkey,
+                origin_netuid,
+                destination_netuid,
+                alpha_amount,
+            )
+        }
+
+        /// Give `alpha_amount` of the caller's stake on `hotkey` to `destination_coldkey`,
+        /// possibly on another subnet.
+        #[pallet::call_index(86)]
+        #[pallet::weight(T::WeightInfo::move_stake())]
+        pub fn transfer_stake(
+            origin: OriginFor<T>,
+            destination_coldkey: T::AccountId,
+            hotkey: T::AccountId,
+            origin_netuid: NetUid,
+            destination_netuid: NetUid,
+            alpha_amount: u64,
+        ) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_transfer_stake(
+                coldkey,
+                destination_coldkey,
+                hotkey,
+                origin_netuid,
+                destination_netuid,
+                alpha_amount,
+            )
+        }
+
+        /// Swap `alpha_amount` of the caller's stake on `hotkey` from one subnet to another.
+        #[pallet::call_index(87)]
+        #[pallet::weight(T::WeightInfo::move_stake())]
+        pub fn swap_stake(
+            origin: OriginFor<T>,
+            hotkey: T::AccountId,
+            origin_netuid: NetUid,
+            destination_netuid: NetUid,
+            alpha_amount: u64,
+        ) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_swap_stake(coldkey, hotkey, origin_netuid, destination_netuid, alpha_amount, None)
+        }
+
+        /// As `add_stake`, but the average price paid may not exceed `limit_price` (rao per
+        /// alpha); with `allow_partial`, stake as much as the limit allows.
+        #[pallet::call_index(88)]
+        #[pallet::weight(T::WeightInfo::add_stake())]
+        pub fn add_stake_limit(
+            origin: OriginFor<T>,
+            hotkey: T::AccountId,
+            netuid: NetUid,
+            amount_staked: u64,
+            limit_price: u64,
+            allow_partial: bool,
+        ) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_add_stake(coldkey, hotkey, netuid, amount_staked, Some((limit_price, allow_partial)))
+        }
+
+        /// As `remove_stake`, but the average price received may not fall below `limit_price`;
+        /// with `allow_partial`, unstake as much as the limit allows.
+        #[pallet::call_index(89)]
+        #[pallet::weight(T::WeightInfo::remove_stake())]
+        pub fn remove_stake_limit(
+            origin: OriginFor<T>,
+            hotkey: T::AccountId,
+            netuid: NetUid,
+            amount_unstaked: u64,
+            limit_price: u64,
+            allow_partial: bool,
+        ) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_remove_stake(
+                coldkey,
+                hotkey,
+                netuid,
+                amount_unstaked,
+                Some((limit_price, allow_partial)),
+            )
+        }
+
+        /// As `swap_stake`, with a limit on the ratio of the two prices (rao-scaled).
+        #[pallet::call_index(90)]
+        #[pallet::weight(T::WeightInfo::move_stake())]
+        pub fn swap_stake_limit(
+            origin: OriginFor<T>,
+            hotkey: T::AccountId,
+            origin_netuid: NetUid,
+            destination_netuid: NetUid,
+            alpha_amount: u64,
+            limit_price: u64,
+            allow_partial: bool,
+        ) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_swap_stake(
+                coldkey,
+                hotkey,
+                origin_netuid,
+                destination_netuid,
+                alpha_amount,
+                Some((limit_price, allow_partial)),
+            )
+        }
+
+        /// Make the caller the owner of `hotkey`, so that it can receive stake.
+        #[pallet::call_index(91)]
+        #[pallet::weight(T::WeightInfo::try_associate_hotkey())]
+        pub fn try_associate_hotkey(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_associate_hotkey(coldkey, hotkey)
+        }
+
+        /// Start emission on the caller's subnet, from the next block.
+        #[pallet::call_index(92)]
+        #[pallet::weight(T::WeightInfo::start_call())]
+        pub fn start_call(origin: OriginFor<T>, netuid: NetUid) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_start_call(coldkey, netuid)
+        }
+
+        /// Root: set a chain or subnet parameter.
+        #[pallet::call_index(200)]
+        #[pallet::weight(T::WeightInfo::set_parameter())]
+        pub fn sudo_set_parameter(
+            origin: OriginFor<T>,
+            parameter: crate::admin::Parameter,
+        ) -> DispatchResult {
+            ensure_root(origin)?;
+            Self::do_set_parameter(parameter)
+        }
+    }
+}

@@ -1,0 +1,67 @@
+//! Weights of the pallet's calls and of `on_initialize`.
+//!
+//! `on_initialize` is weighed per subnet: each subnet costs a fixed number of storage reads and
+//! writes in the coinbase. The reference weights (`ref_time`) below are estimates until the
+//! benchmarks land; the read/write counts are counted from the code.
+use frame_support::weights::{constants::RocksDbWeight, Weight};
+
+/// Weight functions the runtime provides.
+pub trait WeightInfo {
+    /// `on_initialize` with `subnets` subnets.
+    fn on_initialize(subnets: u32) -> Weight;
+    /// `add_stake`, `add_stake_limit`.
+    fn add_stake() -> Weight;
+    /// `remove_stake`, `remove_stake_limit`.
+    fn remove_stake() -> Weight;
+    /// `unstake_all`, `unstake_all_alpha`.
+    fn unstake_all() -> Weight;
+    /// `move_stake`, `transfer_stake`, `swap_stake`, `swap_stake_limit`.
+    fn move_stake() -> Weight;
+    /// `register_network`.
+    fn register_network() -> Weight;
+    /// `try_associate_hotkey`.
+    fn try_associate_hotkey() -> Weight;
+    /// `start_call`.
+    fn start_call() -> Weight;
+    /// `sudo_set_parameter`.
+    fn set_parameter() -> Weight;
+}
+
+/// Reads per subnet per block in the coinbase (prices, reserves, flags, pendings, EMA inputs).
+const COINBASE_READS_PER_SUBNET: u64 = 24;
+/// Writes per subnet per block in the coinbase (reserves, emissions, pendings, EMA, counters).
+const COINBASE_WRITES_PER_SUBNET: u64 = 16;
+
+impl WeightInfo for () {
+    fn on_initialize(subnets: u32) -> Weight {
+        let n = u64::from(subnets);
+        Weight::from_parts(20_000_000, 0)
+            .saturating_add(Weight::from_parts(60_000_000, 0).saturating_mul(n))
+            .saturating_add(RocksDbWeight::get().reads(8u64.saturating_add(COINBASE_READS_PER_SUBNET.saturating_mul(n))))
+            .saturating_add(RocksDbWeight::get().writes(2u64.saturating_add(COINBASE_WRITES_PER_SUBNET.saturating_mul(n))))
+    }
+    fn add_stake() -> Weight {
+        Weight::from_parts(150_000_000, 0).saturating_add(RocksDbWeight::get().reads_writes(14, 10))
+    }
+    fn remove_stake() -> Weight {
+        Weight::from_parts(150_000_000, 0).saturating_add(RocksDbWeight::get().reads_writes(16, 10))
+    }
+    fn unstake_all() -> Weight {
+        Weight::from_parts(600_000_000, 0).saturating_add(RocksDbWeight::get().reads_writes(64, 40))
+    }
+    fn move_stake() -> Weight {
+        Weight::from_parts(300_000_000, 0).saturating_add(RocksDbWeight::get().reads_writes(28, 20))
+    }
+    fn register_network() -> Weight {
+        Weight::from_parts(200_000_000, 0).saturating_add(RocksDbWeight::get().reads_writes(12, 20))
+    }
+    fn try_associate_hotkey() -> Weight {
+        Weight::from_parts(20_000_000, 0).saturating_add(RocksDbWeight::get().reads_writes(1, 2))
+    }
+    fn start_call() -> Weight {
+        Weight::from_parts(20_000_000, 0).saturating_add(RocksDbWeight::get().reads_writes(4, 1))
+    }
+    fn set_parameter() -> Weight {
+        Weight::from_parts(15_000_000, 0).saturating_add(RocksDbWeight::get().reads_writes(1, 1))
+    }
+}

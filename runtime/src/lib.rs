@@ -1,0 +1,147 @@
+//! # dtao-runtime
+//!
+//! A minimal FRAME runtime: System, Timestamp, Balances (TAO, 9 decimals), TransactionPayment,
+//! Sudo, and the dTAO pallet under the name `SubtensorModule`, so that storage keys, call and
+//! storage names match Bittensor mainnet where it makes sense.
+//!
+//! Block production is the node's business (manual, instant or interval sealing); nothing here
+//! assumes a block time. Tempo and the other chain parameters live in pallet storage, set at
+//! genesis (see [`genesis_config_presets`]) and changeable by root.
+#![cfg_attr(not(feature = "std"), no_std)]
+#![recursion_limit = "256"]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+extern crate alloc;
+
+mod apis;
+mod configs;
+pub mod genesis_config_presets;
+
+use sp_runtime::{
+    generic,
+    traits::{BlakeTwo256, IdentifyAccount, Verify},
+    MultiAddress, MultiSignature,
+};
+#[cfg(feature = "std")]
+use sp_version::NativeVersion;
+use sp_version::{runtime_version, RuntimeVersion};
+
+pub use frame_system::Call as SystemCall;
+pub use pallet_balances::Call as BalancesCall;
+pub use pallet_dtao;
+
+/// Block number.
+pub type BlockNumber = u32;
+/// Transaction signature.
+pub type Signature = MultiSignature;
+/// Account identifier: the public key of the signing scheme.
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+/// Balance in rao (1 TAO = 10^9 rao), as on Bittensor mainnet.
+pub type Balance = u64;
+/// Transaction index of an account.
+pub type Nonce = u32;
+/// Block hash.
+pub type Hash = sp_core::H256;
+
+/// Rao per TAO.
+pub const TAO: Balance = 1_000_000_000;
+/// Existential deposit: 500 rao, as on mainnet.
+pub const EXISTENTIAL_DEPOSIT: Balance = 500;
+
+/// Opaque types for the node, independent of the runtime's extrinsic format.
+pub mod opaque {
+    use super::*;
+    pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+    /// Opaque block header.
+    pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+    /// Opaque block.
+    pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+}
+
+/// Runtime version.
+#[runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+    spec_name: alloc::borrow::Cow::Borrowed("dtao"),
+    impl_name: alloc::borrow::Cow::Borrowed("dtao"),
+    authoring_version: 1,
+    spec_version: 100,
+    impl_version: 1,
+    apis: apis::RUNTIME_API_VERSIONS,
+    transaction_version: 1,
+    system_version: 1,
+};
+
+/// Native version, for the node.
+#[cfg(feature = "std")]
+pub fn native_version() -> NativeVersion {
+    NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
+}
+
+#[frame_support::runtime]
+mod runtime {
+    #[runtime::runtime]
+    #[runtime::derive(
+        RuntimeCall,
+        RuntimeEvent,
+        RuntimeError,
+        RuntimeOrigin,
+        RuntimeFreezeReason,
+        RuntimeHoldReason,
+        RuntimeSlashReason,
+        RuntimeLockId,
+        RuntimeTask,
+        RuntimeViewFunction
+    )]
+    pub struct Runtime;
+
+    #[runtime::pallet_index(0)]
+    pub type System = frame_system;
+
+    #[runtime::pallet_index(1)]
+    pub type Timestamp = pallet_timestamp;
+
+    #[runtime::pallet_index(2)]
+    pub type Balances = pallet_balances;
+
+    #[runtime::pallet_index(3)]
+    pub type TransactionPayment = pallet_transaction_payment;
+
+    #[runtime::pallet_index(7)]
+    pub type SubtensorModule = pallet_dtao;
+
+    #[runtime::pallet_index(12)]
+    pub type Sudo = pallet_sudo;
+}
+
+/// Address format.
+pub type Address = MultiAddress<AccountId, ()>;
+/// Block header.
+pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+/// Block.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+/// The transaction extensions, in the order clients sign them.
+pub type TxExtension = (
+    frame_system::CheckNonZeroSender<Runtime>,
+    frame_system::CheckSpecVersion<Runtime>,
+    frame_system::CheckTxVersion<Runtime>,
+    frame_system::CheckGenesis<Runtime>,
+    frame_system::CheckEra<Runtime>,
+    frame_system::CheckNonce<Runtime>,
+    frame_system::CheckWeight<Runtime>,
+    pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+);
+/// Unchecked extrinsic.
+pub type UncheckedExtrinsic =
+    generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+/// Signed payload.
+pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+/// Executive: dispatches to the pallets.
+pub type Executive = frame_executive::Executive<
+    Runtime,
+    Block,
+    frame_system::ChainContext<Runtime>,
+    Runtime,
+    AllPalletsWithSystem,
+>;
