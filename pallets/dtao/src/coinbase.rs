@@ -195,7 +195,7 @@ impl<T: Config> Pallet<T> {
     pub fn update_moving_price(netuid: NetUid, block: u64) {
         let next = moving_price::next_moving_price(
             Self::get_alpha_price(netuid),
-            SubnetMovingPrice::<T>::get(netuid),
+            Self::get_moving_alpha_price(netuid),
             SubnetMovingAlpha::<T>::get(),
             block,
             FirstEmissionBlockNumber::<T>::get(netuid),

@@ -1,6 +1,7 @@
 //! A test runtime: System, Balances (u64 rao) and this pallet, with an [`ExtBuilder`] that
 //! checks every invariant ([`Pallet::do_try_state`](crate::Pallet::do_try_state)) when a test
 //! ends. Shared by the pallet's tests and the conformance runner (feature `mock`).
+#![allow(missing_docs)]
 use crate as pallet_dtao;
 use crate::{NetUid, DYNAMIC_MECHANISM};
 use frame_support::{derive_impl, traits::Hooks};

@@ -87,6 +87,14 @@ impl<T: Config> Pallet<T> {
         tao
     }
 
+    /// The pool leg of a burned registration: `tao` buys alpha, which is destroyed
+    /// (`SubnetAlphaOut` decreases). Returns the alpha bought and burned.
+    pub fn burn_into_pool(netuid: NetUid, tao: u64) -> u64 {
+        let alpha = Self::swap_tao_for_alpha(netuid, tao);
+        SubnetAlphaOut::<T>::mutate(netuid, |a| *a = a.saturating_sub(alpha));
+        alpha
+    }
+
     /// Adds a staking fee to the pool's TAO reserve (and `TotalStake`).
     pub(crate) fn credit_fee_to_pool(netuid: NetUid, fee: u64) {
         SubnetTAO::<T>::mutate(netuid, |t| *t = t.saturating_add(fee));

@@ -64,6 +64,26 @@ impl<T: Config> Pallet<T> {
         )
     }
 
+    /// The pool leg of staking: `tao − fee` buys alpha, the fee stays in the pool. Returns
+    /// (TAO swapped, fee kept, alpha bought).
+    pub fn stake_into_pool(netuid: NetUid, tao: u64, fee: u64) -> (u64, u64, u64) {
+        let tao_staked = tao.saturating_sub(fee);
+        let actual_fee = tao.saturating_sub(tao_staked);
+        let alpha = Self::swap_tao_for_alpha(netuid, tao_staked);
+        Self::credit_fee_to_pool(netuid, actual_fee);
+        (tao_staked, actual_fee, alpha)
+    }
+
+    /// The pool leg of unstaking: `alpha` is sold and `fee` of the TAO stays in the pool.
+    /// Returns (TAO from the swap, TAO paid out, fee kept).
+    pub fn unstake_from_pool(netuid: NetUid, alpha: u64, fee: u64) -> (u64, u64, u64) {
+        let tao = Self::swap_alpha_for_tao(netuid, alpha);
+        let tao_out = tao.saturating_sub(fee);
+        let actual_fee = tao.saturating_sub(tao_out);
+        Self::credit_fee_to_pool(netuid, actual_fee);
+        (tao, tao_out, actual_fee)
+    }
+
     /// Swaps `tao` (fee included) into `netuid` and credits the alpha to (hotkey, coldkey).
     /// Returns the alpha credited.
     pub fn stake_into_subnet(
@@ -73,15 +93,12 @@ impl<T: Config> Pallet<T> {
         tao: u64,
         fee: u64,
     ) -> u64 {
-        let tao_staked = tao.saturating_sub(fee);
-        let actual_fee = tao.saturating_sub(tao_staked);
-        let alpha = Self::swap_tao_for_alpha(netuid, tao_staked);
+        let (tao_staked, actual_fee, alpha) = Self::stake_into_pool(netuid, tao, fee);
         let credited = if tao_staked > 0 && alpha > 0 {
             Self::increase_stake_for_hotkey_and_coldkey_on_subnet(hotkey, coldkey, netuid, alpha)
         } else {
             0
         };
-        Self::credit_fee_to_pool(netuid, actual_fee);
         LastColdkeyHotkeyStakeBlock::<T>::insert(coldkey, hotkey, Self::current_block());
         Self::deposit_event(Event::StakeAdded(
             coldkey.clone(),
@@ -105,10 +122,7 @@ impl<T: Config> Pallet<T> {
     ) -> u64 {
         let debited =
             Self::decrease_stake_for_hotkey_and_coldkey_on_subnet(hotkey, coldkey, netuid, alpha);
-        let tao = Self::swap_alpha_for_tao(netuid, debited);
-        let tao_out = tao.saturating_sub(fee);
-        let actual_fee = tao.saturating_sub(tao_out);
-        Self::credit_fee_to_pool(netuid, actual_fee);
+        let (_, tao_out, actual_fee) = Self::unstake_from_pool(netuid, debited, fee);
         LastColdkeyHotkeyStakeBlock::<T>::insert(coldkey, hotkey, Self::current_block());
         Self::deposit_event(Event::StakeRemoved(
             coldkey.clone(),

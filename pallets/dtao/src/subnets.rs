@@ -44,13 +44,18 @@ impl<T: Config> Pallet<T> {
             .unwrap_or(emission::DEFAULT_BLOCK_EMISSION)
     }
 
+    /// Blocks over which a doubled lock cost decays, scaled by the emission halvings.
+    pub fn get_lock_reduction_interval() -> u64 {
+        lock_cost::lock_reduction_interval(
+            NetworkLockReductionInterval::<T>::get(),
+            Self::block_emission_or_default(),
+        )
+    }
+
     /// What registering a subnet costs now (rao).
     pub fn get_network_lock_cost() -> u64 {
         let min_lock = NetworkMinLockCost::<T>::get();
-        let interval = lock_cost::lock_reduction_interval(
-            NetworkLockReductionInterval::<T>::get(),
-            Self::block_emission_or_default(),
-        );
+        let interval = Self::get_lock_reduction_interval();
         lock_cost::network_lock_cost(
             Self::now(),
             NetworkLastLockCost::<T>::get().unwrap_or(min_lock),
@@ -152,10 +157,15 @@ impl<T: Config> Pallet<T> {
         let allowed_from =
             NetworkRegisteredAt::<T>::get(netuid).saturating_add(DurationOfStartCall::<T>::get());
         ensure!(block >= allowed_from, Error::<T>::NeedWaitingMoreBlocksToStarCall);
+        Self::start_emission(netuid, block);
+        Ok(())
+    }
+
+    /// Starts emission on `netuid` from the block after `block`.
+    pub fn start_emission(netuid: NetUid, block: u64) {
         let first = block.saturating_add(1);
         FirstEmissionBlockNumber::<T>::insert(netuid, first);
         Self::deposit_event(Event::FirstEmissionBlockNumberSet(netuid, first));
-        Ok(())
     }
 
     /// Builds the genesis state: root network, genesis subnets, issuance counters.

@@ -1,0 +1,100 @@
+use crate::{mock::*, pallet::Error, *};
+use frame_support::{assert_noop, assert_ok};
+
+fn origin(who: AccountId) -> RuntimeOrigin {
+    RuntimeOrigin::signed(who)
+}
+
+#[test]
+fn register_network_seeds_the_pool_and_burns_the_rest_of_the_lock() {
+    ExtBuilder::default()
+        .balance(1, 5_000 * TAO)
+        .network_params(100 * TAO, 10, 0)
+        .build_and_execute(|| {
+            System::set_block_number(100);
+            let issuance = TotalIssuance::<Test>::get();
+            assert_eq!(SubtensorModule::get_network_lock_cost(), 100 * TAO);
+            assert_ok!(SubtensorModule::register_network(origin(1), 2));
+            assert_eq!(SubnetTAO::<Test>::get(1), 100 * TAO);
+            assert_eq!(SubnetAlphaIn::<Test>::get(1), 100 * TAO);
+            assert_eq!(SubnetAlphaOut::<Test>::get(1), 0);
+            assert_eq!(SubnetOwner::<Test>::get(1), Some(1));
+            assert_eq!(SubnetOwnerHotkey::<Test>::get(1), Some(2));
+            assert_eq!(Owner::<Test>::get(2), Some(1));
+            assert_eq!(Tempo::<Test>::get(1), 360);
+            assert_eq!(NetworkRegisteredAt::<Test>::get(1), 100);
+            assert_eq!(Balances::free_balance(1), 4_900 * TAO);
+            assert_eq!(TotalIssuance::<Test>::get(), issuance);
+
+            // The next registration costs double; the lock above the pool seed leaves issuance.
+            assert_eq!(SubtensorModule::get_network_lock_cost(), 200 * TAO);
+            assert_ok!(SubtensorModule::register_network(origin(1), 3));
+            assert_eq!(SubnetTAO::<Test>::get(2), 100 * TAO);
+            assert_eq!(TotalIssuance::<Test>::get(), issuance - 100 * TAO);
+            System::assert_last_event(Event::NetworkAdded(2, DYNAMIC_MECHANISM).into());
+
+            // It decays linearly over the reduction interval (100_800 blocks at 1 TAO/block).
+            System::set_block_number(100 + 50_400);
+            assert_eq!(SubtensorModule::get_network_lock_cost(), 400 * TAO - 200 * TAO / 100_800 * 50_400);
+        });
+}
+
+#[test]
+fn register_network_bad_inputs_change_nothing() {
+    ExtBuilder::default()
+        .balance(1, 5_000 * TAO)
+        .balance(4, TAO)
+        .network_params(100 * TAO, 10, 7_200)
+        .build_and_execute(|| {
+            System::set_block_number(10_000);
+            assert_noop!(SubtensorModule::register_network(origin(4), 5), Error::<Test>::NotEnoughBalanceToStake);
+            assert_ok!(SubtensorModule::register_network(origin(1), 2));
+            assert_noop!(SubtensorModule::register_network(origin(1), 3), Error::<Test>::NetworkTxRateLimitExceeded);
+            System::set_block_number(20_000);
+            assert_noop!(SubtensorModule::register_network(origin(4), 2), Error::<Test>::NonAssociatedColdKey);
+        });
+}
+
+#[test]
+fn start_call_starts_emission_after_the_delay() {
+    ExtBuilder::default()
+        .balance(1, 5_000 * TAO)
+        .network_params(100 * TAO, 10, 0)
+        .build_and_execute(|| {
+            System::set_block_number(5);
+            assert_ok!(SubtensorModule::register_network(origin(1), 2));
+            assert_noop!(SubtensorModule::start_call(origin(1), ROOT_NETUID), Error::<Test>::NotAllowedOnRootNetwork);
+            assert_noop!(SubtensorModule::start_call(origin(1), 7), Error::<Test>::SubNetworkDoesNotExist);
+            assert_noop!(SubtensorModule::start_call(origin(9), 1), Error::<Test>::NotSubnetOwner);
+            assert_noop!(SubtensorModule::start_call(origin(1), 1), Error::<Test>::NeedWaitingMoreBlocksToStarCall);
+            System::set_block_number(15);
+            assert_ok!(SubtensorModule::start_call(origin(1), 1));
+            assert_eq!(FirstEmissionBlockNumber::<Test>::get(1), Some(16));
+            assert_noop!(SubtensorModule::start_call(origin(1), 1), Error::<Test>::FirstEmissionBlockNumberAlreadySet);
+        });
+}
+
+#[test]
+fn parameters_are_root_only_and_validated() {
+    ExtBuilder::default().subnet(1, 10, 11, 1_000 * TAO).build_and_execute(|| {
+        use admin::Parameter;
+        assert_noop!(
+            SubtensorModule::sudo_set_parameter(origin(10), Parameter::SubnetOwnerCut(0)),
+            sp_runtime::DispatchError::BadOrigin
+        );
+        assert_ok!(SubtensorModule::sudo_set_parameter(RuntimeOrigin::root(), Parameter::Tempo { netuid: 1, tempo: 10 }));
+        assert_eq!(Tempo::<Test>::get(1), 10);
+        assert_noop!(
+            SubtensorModule::sudo_set_parameter(RuntimeOrigin::root(), Parameter::Tempo { netuid: 5, tempo: 10 }),
+            Error::<Test>::SubNetworkDoesNotExist
+        );
+        assert_noop!(
+            SubtensorModule::sudo_set_parameter(RuntimeOrigin::root(), Parameter::NetworkMinLockCost(5)),
+            Error::<Test>::InvalidParameter
+        );
+        assert_noop!(
+            SubtensorModule::sudo_set_parameter(RuntimeOrigin::root(), Parameter::SubnetMovingAlphaBits(-1)),
+            Error::<Test>::InvalidParameter
+        );
+    });
+}
