@@ -54,6 +54,14 @@ fn load_state(state: &Value) -> Result<(), String> {
     Ok(())
 }
 
+/// Whether a counter of the exact invariants sits at a saturation bound (u64::MAX, or 0 for
+/// the totals, which saturating subtraction clamps).
+fn saturated() -> bool {
+    [TotalStake::<Test>::get(), TotalIssuance::<Test>::get()].iter().any(|t| *t == 0 || *t == u64::MAX) ||
+        SubnetTAO::<Test>::iter_values().any(|t| t == u64::MAX) ||
+        PendingRootDivs::<Test>::iter_values().any(|t| t == u64::MAX)
+}
+
 fn compare_state(diff: &mut Diff, state: &Value) -> Result<(), String> {
     diff.u64_field(state, "total_issuance", TotalIssuance::<Test>::get());
     diff.u64_field(state, "total_stake", TotalStake::<Test>::get());
@@ -207,7 +215,7 @@ fn replay_scenario(sc: &Value, fields: &[String], diff: &mut Diff) -> Result<(),
         System::set_block_number(b);
         apply_event(e, b)?;
     }
-    let baseline = SubtensorModule::imbalances();
+    let mut baseline = SubtensorModule::imbalances();
     for rec in sc.get("blocks").and_then(Value::as_array).ok_or("no blocks")? {
         let block = u64_of(rec, "block")?;
         System::set_block_number(block);
@@ -231,8 +239,22 @@ fn replay_scenario(sc: &Value, fields: &[String], diff: &mut Diff) -> Result<(),
             .values()
             .filter(|p| p.emitting)
             .fold(U96F32::from_num(0u8), |acc, p| acc.saturating_add(p.moving_used));
-        System::reset_events();
-        SubtensorModule::on_initialize(block);
+        let saturated_before = saturated();
+        // frame_system keeps no events in block 0, so there the runner takes the same events
+        // from `block_step`, the body of `on_initialize`.
+        let coinbase_events: Vec<pallet_dtao::Event<Test>> = if block == 0 {
+            SubtensorModule::block_step(block).1
+        } else {
+            System::reset_events();
+            SubtensorModule::on_initialize(block);
+            System::events()
+                .into_iter()
+                .filter_map(|r| match r.event {
+                    RuntimeEvent::SubtensorModule(e) => Some(e),
+                    _ => None,
+                })
+                .collect()
+        };
         let mut d = Diff::default();
         d.u64_field(rec, "block_emission", BlockEmission::<Test>::get());
         d.bits_field(rec, "total_moving_prices", total_moving.to_bits() as i128);
@@ -240,17 +262,15 @@ fn replay_scenario(sc: &Value, fields: &[String], diff: &mut Diff) -> Result<(),
         d.u64_field(rec, "total_stake", TotalStake::<Test>::get());
         let mut emissions = BTreeMap::new();
         let mut drains = BTreeMap::new();
-        for record in System::events() {
-            if let RuntimeEvent::SubtensorModule(e) = record.event {
-                match &e {
-                    pallet_dtao::Event::SubnetEmission { netuid, .. } => {
-                        emissions.insert(*netuid, e.clone());
-                    },
-                    pallet_dtao::Event::EmissionDrained { netuid, .. } => {
-                        drains.insert(*netuid, e.clone());
-                    },
-                    _ => {},
-                }
+        for e in coinbase_events {
+            match &e {
+                pallet_dtao::Event::SubnetEmission { netuid, .. } => {
+                    emissions.insert(*netuid, e.clone());
+                },
+                pallet_dtao::Event::EmissionDrained { netuid, .. } => {
+                    drains.insert(*netuid, e.clone());
+                },
+                _ => {},
             }
         }
         let expected_rows = rec.get("subnets").and_then(Value::as_array).ok_or("no subnets in block")?;
@@ -267,8 +287,11 @@ fn replay_scenario(sc: &Value, fields: &[String], diff: &mut Diff) -> Result<(),
                 }
             }
         }
-        let now = SubtensorModule::imbalances();
-        d.eq("invariant imbalances (unchanged by the block)", baseline, now);
+        // A saturated u64 counter loses track by construction (as in the reference): the
+        // conservation check applies to blocks where none saturates.
+        if !saturated_before && !saturated() {
+            d.eq("invariant imbalances (unchanged by the block)", baseline, SubtensorModule::imbalances());
+        }
         let applied: Vec<&Value> =
             events.iter().filter(|e| u64_of(e, "after_block").is_ok_and(|b| b == block)).collect();
         let expected_events = rec.get("events_after").and_then(Value::as_array).cloned().unwrap_or_default();
@@ -282,6 +305,8 @@ fn replay_scenario(sc: &Value, fields: &[String], diff: &mut Diff) -> Result<(),
                 compare_pool(&mut d, n as u16, after);
             }
         }
+        // Scenario events are pool-level operations without balances: re-take the baseline.
+        baseline = SubtensorModule::imbalances();
         diff.0.extend(d.0.into_iter().map(|m| format!("block {block}: {m}")));
         if diff.0.len() > 6 {
             return Ok(());

@@ -67,14 +67,18 @@ impl<T: Config> Pallet<T> {
         math::blocks_until_next_epoch(netuid, Tempo::<T>::get(netuid), block)
     }
 
-    /// Everything `on_initialize` does; returns the number of subnets (for the weight).
-    pub fn block_step(block: u64) -> u32 {
+    /// The state transition of `on_initialize`: the coinbase of `block`. Returns the
+    /// number of subnets (for the weight) and the events describing every subnet's emission
+    /// and drain, which `on_initialize` deposits.
+    pub fn block_step(block: u64) -> (u32, Vec<Event<T>>) {
         let block_emission = U96F32::from_num(Self::get_block_emission());
         Self::run_coinbase(block_emission, block)
     }
 
-    /// Steps 1–8 of the reference's `run_coinbase`; returns the number of subnets visited.
-    pub fn run_coinbase(block_emission: U96F32, block: u64) -> u32 {
+    /// Steps 1–8 of the reference's `run_coinbase`; returns the number of subnets visited and
+    /// the emission and drain events.
+    pub fn run_coinbase(block_emission: U96F32, block: u64) -> (u32, Vec<Event<T>>) {
+        let mut events = Vec::new();
         // Step 1.
         let subnets: Vec<NetUid> =
             NetworksAdded::<T>::iter_keys().filter(|n| *n != ROOT_NETUID).collect();
@@ -151,7 +155,7 @@ impl<T: Config> Pallet<T> {
             PendingAlphaSwapped::<T>::mutate(i.netuid, |p| *p = p.saturating_add(root_alpha));
             PendingEmission::<T>::mutate(i.netuid, |p| *p = p.saturating_add(pending_alpha));
             PendingRootDivs::<T>::mutate(i.netuid, |p| *p = p.saturating_add(root_tao_bought));
-            Self::deposit_event(Event::SubnetEmission {
+            events.push(Event::SubnetEmission {
                 netuid: i.netuid,
                 tao_in: floor(i.tao_in),
                 alpha_in: floor(i.alpha_in),
@@ -177,18 +181,26 @@ impl<T: Config> Pallet<T> {
                 let pending_tao = PendingRootDivs::<T>::take(netuid);
                 let pending_swapped = PendingAlphaSwapped::<T>::take(netuid);
                 let owner_cut = PendingOwnerCut::<T>::take(netuid);
-                Self::drain_pending_emission(
+                events.push(Event::EmissionDrained {
                     netuid,
                     pending_alpha,
                     pending_tao,
                     pending_swapped,
                     owner_cut,
-                );
+                });
+                if let Some(credit) = Self::drain_pending_emission(
+                    netuid,
+                    pending_alpha,
+                    pending_tao,
+                    owner_cut,
+                ) {
+                    events.push(credit);
+                }
             } else {
                 BlocksSinceLastStep::<T>::mutate(netuid, |b| *b = b.saturating_add(1));
             }
         }
-        u32::try_from(subnets.len()).unwrap_or(u32::MAX)
+        (u32::try_from(subnets.len()).unwrap_or(u32::MAX), events)
     }
 
     /// Moves the subnet's moving price one block towards `min(price, 1)`.
@@ -206,21 +218,13 @@ impl<T: Config> Pallet<T> {
 
     /// Hands an epoch's drained emission on. Until Yuma consensus lands: the owner cut is
     /// credited to the owner's hotkey (as the reference does first), the rest is kept in the
-    /// `Undistributed*` items; all of it is announced by [`Event::EmissionDrained`].
+    /// `Undistributed*` items. Returns the owner-cut credit event, if any.
     pub fn drain_pending_emission(
         netuid: NetUid,
         pending_alpha: u64,
         pending_tao: u64,
-        pending_swapped: u64,
         owner_cut: u64,
-    ) {
-        Self::deposit_event(Event::EmissionDrained {
-            netuid,
-            pending_alpha,
-            pending_tao,
-            pending_swapped,
-            owner_cut,
-        });
+    ) -> Option<Event<T>> {
         UndistributedAlpha::<T>::mutate(netuid, |a| *a = a.saturating_add(pending_alpha));
         UndistributedRootTao::<T>::mutate(netuid, |t| *t = t.saturating_add(pending_tao));
         let owner = SubnetOwner::<T>::get(netuid).zip(SubnetOwnerHotkey::<T>::get(netuid));
@@ -231,9 +235,12 @@ impl<T: Config> Pallet<T> {
                 );
                 let rest = owner_cut.saturating_sub(credited);
                 UndistributedOwnerCut::<T>::mutate(netuid, |o| *o = o.saturating_add(rest));
-                Self::deposit_event(Event::OwnerCutCredited { netuid, hotkey, alpha: credited });
+                Some(Event::OwnerCutCredited { netuid, hotkey, alpha: credited })
             },
-            _ => UndistributedOwnerCut::<T>::mutate(netuid, |o| *o = o.saturating_add(owner_cut)),
+            _ => {
+                UndistributedOwnerCut::<T>::mutate(netuid, |o| *o = o.saturating_add(owner_cut));
+                None
+            },
         }
     }
 }

@@ -531,7 +531,10 @@ pub mod pallet {
     impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
         fn on_initialize(n: BlockNumberFor<T>) -> Weight {
             let block: u64 = n.try_into().unwrap_or(u64::MAX);
-            let subnets = Self::block_step(block);
+            let (subnets, events) = Self::block_step(block);
+            for event in events {
+                Self::deposit_event(event);
+            }
             T::WeightInfo::on_initialize(subnets)
         }
 

@@ -1,6 +1,6 @@
 //! Staking fees. Staking in, moving within a subnet, or leaving root or a stable subnet costs
 //! [`DEFAULT_STAKING_FEE`]. Leaving a dynamic subnet costs
-//! `max(⌊τ·divs/alpha_last_epoch⌋, ⌊τ·0.00005⌋, 50_000)` where `τ` is the TAO the alpha would
+//! `max(⌊τ·(divs/alpha_last_epoch)⌋, ⌊τ·0.00005⌋, 50_000)` where `τ` is the TAO the alpha would
 //! fetch now, `divs` the hotkey's alpha dividends of the subnet's last epoch
 //! (`AlphaDividendsPerSubnet`) and `alpha_last_epoch` its alpha then
 //! (`TotalHotkeyAlphaLastEpoch`): at least one epoch's yield, against dividend sniping.
@@ -21,11 +21,9 @@ fn min_fee_rate() -> U96F32 {
 /// The fee for taking stake worth `tao_estimate` out of a dynamic subnet.
 pub fn unstake_fee(tao_estimate: u64, alpha_dividends: u64, hotkey_alpha_last_epoch: u64) -> u64 {
     let tao = U96F32::from_num(tao_estimate);
-    let yield_fee = safe_div(
-        tao.saturating_mul(U96F32::from_num(alpha_dividends)),
-        U96F32::from_num(hotkey_alpha_last_epoch),
-    )
-    .saturating_to_num::<u64>();
+    let yield_rate =
+        safe_div(U96F32::from_num(alpha_dividends), U96F32::from_num(hotkey_alpha_last_epoch));
+    let yield_fee = tao.saturating_mul(yield_rate).saturating_to_num::<u64>();
     let rate_fee = tao.saturating_mul(min_fee_rate()).saturating_to_num::<u64>();
     yield_fee.max(rate_fee).max(DEFAULT_STAKING_FEE)
 }
