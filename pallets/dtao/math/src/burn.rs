@@ -1,9 +1,20 @@
-//! Registration burn and difficulty adjustment, once per `AdjustmentInterval`.
-//! `next = a·cur + (1 − a)·cur·(regs + target)/(2·target)` in U110F18 with
-//! `a = AdjustmentAlpha/u64::MAX`, clamped to `[min, max]`. Which of burn and difficulty move
-//! depends on the registrations of the interval (cases A–F below).
+//! Registration burn and PoW difficulty adjustment, once per `AdjustmentInterval`.
+//!
+//! When `block − LastAdjustmentBlock ≥ AdjustmentInterval`, with `r` registrations this
+//! interval (`r_pow` PoW, `r_burn` burned) against the target `t`, the value `cur` (burn or
+//! difficulty) becomes
+//! `next = a·cur + (1 − a)·cur·(r + t)/(2t)` in U110F18 (`a = AdjustmentAlpha/u64::MAX`,
+//! `safe_div`, u16 saturating sums), clamped to `[min, max]` (`max` wins when `next ≥ max`).
+//! Which of the two moves depends on `r > t` and on `r_pow` against `r_burn` (cases A–F on
+//! [`BurnOutcome::case`]). The caller then resets the interval counters and sets
+//! `LastAdjustmentBlock`.
+//!
 //! Reference: `adjust_registration_terms_for_networks`, `upgraded_burn`,
-//! `upgraded_difficulty` in `coinbase/block_step.rs` at `6b86ebf30`.
+//! `upgraded_difficulty` in `coinbase/block_step.rs` at `6b86ebf30` (storage: `Burn`,
+//! `Difficulty`, `LastAdjustmentBlock`, `AdjustmentInterval`, `RegistrationsThisInterval`,
+//! `POWRegistrationsThisInterval`, `BurnRegistrationsThisInterval`,
+//! `TargetRegistrationsPerInterval`, `AdjustmentAlpha`, `MinBurn`, `MaxBurn`,
+//! `MinDifficulty`, `MaxDifficulty`).
 use crate::safe_div;
 use substrate_fixed::types::U110F18;
 
@@ -56,18 +67,34 @@ pub struct BurnOutcome {
 }
 
 /// `a·cur + (1 − a)·cur·(regs + target)/(2·target)`, clamped to `[min, max]`.
-pub fn upgraded_value(current: u64, registrations: u16, target: u16, alpha: u64, min: u64, max: u64) -> u64 {
+pub fn upgraded_value(
+    current: u64,
+    registrations: u16,
+    target: u16,
+    alpha: u64,
+    min: u64,
+    max: u64,
+) -> u64 {
     let updated = safe_div(
-        U110F18::from_num(current).saturating_mul(U110F18::from_num(registrations.saturating_add(target))),
-        U110F18::from_num(target.saturating_add(target)),
+        U110F18::saturating_from_num(current).saturating_mul(U110F18::saturating_from_num(
+            registrations.saturating_add(target),
+        )),
+        U110F18::saturating_from_num(target.saturating_add(target)),
     );
-    let alpha = safe_div(U110F18::from_num(alpha), U110F18::from_num(u64::MAX));
+    let alpha = safe_div(
+        U110F18::saturating_from_num(alpha),
+        U110F18::saturating_from_num(u64::MAX),
+    );
     let next = alpha
-        .saturating_mul(U110F18::from_num(current))
-        .saturating_add(U110F18::from_num(1u8).saturating_sub(alpha).saturating_mul(updated));
-    if next >= U110F18::from_num(max) {
+        .saturating_mul(U110F18::saturating_from_num(current))
+        .saturating_add(
+            U110F18::saturating_from_num(1u8)
+                .saturating_sub(alpha)
+                .saturating_mul(updated),
+        );
+    if next >= U110F18::saturating_from_num(max) {
         max
-    } else if next <= U110F18::from_num(min) {
+    } else if next <= U110F18::saturating_from_num(min) {
         min
     } else {
         next.saturating_to_num::<u64>()
@@ -76,24 +103,52 @@ pub fn upgraded_value(current: u64, registrations: u16, target: u16, alpha: u64,
 
 /// One network's adjustment.
 pub fn adjust(i: &BurnInputs) -> BurnOutcome {
-    let reached = i.current_block.saturating_sub(i.last_adjustment_block) >= u64::from(i.adjustment_interval);
+    let reached =
+        i.current_block.saturating_sub(i.last_adjustment_block) >= u64::from(i.adjustment_interval);
     if !reached {
-        return BurnOutcome { interval_reached: false, case: '-', burn: i.burn, difficulty: i.difficulty };
+        return BurnOutcome {
+            interval_reached: false,
+            case: '-',
+            burn: i.burn,
+            difficulty: i.difficulty,
+        };
     }
-    let burn = || upgraded_value(i.burn, i.registrations, i.target, i.adjustment_alpha, i.min_burn, i.max_burn);
+    let burn = || {
+        upgraded_value(
+            i.burn,
+            i.registrations,
+            i.target,
+            i.adjustment_alpha,
+            i.min_burn,
+            i.max_burn,
+        )
+    };
     let difficulty = || {
-        upgraded_value(i.difficulty, i.registrations, i.target, i.adjustment_alpha, i.min_difficulty, i.max_difficulty)
+        upgraded_value(
+            i.difficulty,
+            i.registrations,
+            i.target,
+            i.adjustment_alpha,
+            i.min_difficulty,
+            i.max_difficulty,
+        )
     };
     let over = i.registrations > i.target;
-    let (case, new_burn, new_difficulty) = match (over, i.pow_registrations.cmp(&i.burn_registrations)) {
-        (true, core::cmp::Ordering::Greater) => ('A', i.burn, difficulty()),
-        (true, core::cmp::Ordering::Less) => ('B', burn(), i.difficulty),
-        (true, core::cmp::Ordering::Equal) => ('F', burn(), difficulty()),
-        (false, core::cmp::Ordering::Greater) => ('C', burn(), i.difficulty),
-        (false, core::cmp::Ordering::Less) => ('D', i.burn, difficulty()),
-        (false, core::cmp::Ordering::Equal) => ('E', burn(), difficulty()),
-    };
-    BurnOutcome { interval_reached: true, case, burn: new_burn, difficulty: new_difficulty }
+    let (case, new_burn, new_difficulty) =
+        match (over, i.pow_registrations.cmp(&i.burn_registrations)) {
+            (true, core::cmp::Ordering::Greater) => ('A', i.burn, difficulty()),
+            (true, core::cmp::Ordering::Less) => ('B', burn(), i.difficulty),
+            (true, core::cmp::Ordering::Equal) => ('F', burn(), difficulty()),
+            (false, core::cmp::Ordering::Greater) => ('C', burn(), i.difficulty),
+            (false, core::cmp::Ordering::Less) => ('D', i.burn, difficulty()),
+            (false, core::cmp::Ordering::Equal) => ('E', burn(), difficulty()),
+        };
+    BurnOutcome {
+        interval_reached: true,
+        case,
+        burn: new_burn,
+        difficulty: new_difficulty,
+    }
 }
 
 #[cfg(test)]
