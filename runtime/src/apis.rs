@@ -1,4 +1,4 @@
-//! The runtime APIs the node and clients call.
+//! The runtime APIs the node and clients call; `RuntimeApi` is what the node instantiates.
 use alloc::vec::Vec;
 use frame_support::{
     genesis_builder_helper::{build_state, get_preset},
@@ -84,9 +84,11 @@ impl_runtime_apis! {
         }
     }
 
+    // No session keys: blocks are sealed by the node, not by authorities. The API exists
+    // because the node's RPC layer (`author_rotateKeys`) expects it.
     impl sp_session::SessionKeys<Block> for Runtime {
-        fn generate_session_keys(_seed: Option<Vec<u8>>) -> Vec<u8> {
-            Vec::new()
+        fn generate_session_keys(_owner: Vec<u8>, _seed: Option<Vec<u8>>) -> sp_session::OpaqueGeneratedSessionKeys {
+            sp_session::OpaqueGeneratedSessionKeys { keys: Vec::new(), proof: Vec::new() }
         }
 
         fn decode_session_keys(_encoded: Vec<u8>) -> Option<Vec<(Vec<u8>, KeyTypeId)>> {

@@ -1,7 +1,10 @@
 //! Configuration of each pallet in the runtime.
 use frame_support::{
     derive_impl, parameter_types,
-    traits::{ConstU32, ConstU64, ConstU8, VariantCountOf},
+    traits::{
+        fungible::Credit, tokens::imbalance::Imbalance, ConstU32, ConstU64, ConstU8,
+        OnUnbalanced, VariantCountOf,
+    },
     weights::{
         constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
         IdentityFee, Weight,
@@ -79,9 +82,19 @@ parameter_types! {
     pub FeeMultiplier: Multiplier = Multiplier::one();
 }
 
+/// Transaction fees are burned: from Balances (dropping the credit) and from the dTAO
+/// pallet's `TotalIssuance`, which counts all TAO in existence.
+pub struct BurnFees;
+impl OnUnbalanced<Credit<AccountId, Balances>> for BurnFees {
+    fn on_nonzero_unbalanced(fees: Credit<AccountId, Balances>) {
+        pallet_dtao::Pallet::<Runtime>::note_tao_burned(fees.peek());
+        drop(fees);
+    }
+}
+
 impl pallet_transaction_payment::Config for Runtime {
     type RuntimeEvent = RuntimeEvent;
-    type OnChargeTransaction = FungibleAdapter<Balances, ()>;
+    type OnChargeTransaction = FungibleAdapter<Balances, BurnFees>;
     type OperationalFeeMultiplier = ConstU8<5>;
     type WeightToFee = IdentityFee<Balance>;
     type LengthToFee = IdentityFee<Balance>;
@@ -95,4 +108,7 @@ impl pallet_sudo::Config for Runtime {
     type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
 }
 
-impl pallet_dtao::Config for Runtime {}
+impl pallet_dtao::Config for Runtime {
+    type Currency = Balances;
+    type WeightInfo = ();
+}

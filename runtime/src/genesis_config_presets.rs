@@ -1,7 +1,10 @@
 //! Genesis presets: `development` (single-node dev chain) and `local_testnet`.
 //!
-//! Both fund the well-known dev accounts, create the root network (netuid 0) and two example
-//! subnets whose pools are seeded at price 1.0, as `register_network` would seed them.
+//! Both fund the well-known dev accounts (Alice..Ferdie, one million TAO each), create the root
+//! network (netuid 0, tempo 100) and two emitting example subnets whose pools hold 1_000 TAO and
+//! 1_000 alpha (price 1.0), as `register_network` would seed them. `development` uses tempo 10
+//! and no start-call delay or registration rate limit; `local_testnet` keeps mainnet's 360 and
+//! the reference defaults.
 use crate::{AccountId, Balance, TAO};
 use alloc::{vec, vec::Vec};
 use serde_json::Value;
@@ -11,7 +14,17 @@ use sp_keyring::Sr25519Keyring;
 /// Free balance given to each endowed account: one million TAO.
 pub const ENDOWMENT: Balance = 1_000_000 * TAO;
 
-fn dtao_genesis(endowed: Vec<AccountId>, sudo: AccountId, _tempo: u16) -> Value {
+fn dtao_genesis(endowed: Vec<AccountId>, sudo: AccountId, tempo: u16, dev: bool) -> Value {
+    let subnet = |netuid: u16, owner: Sr25519Keyring, hotkey: Sr25519Keyring| {
+        serde_json::json!({
+            "netuid": netuid,
+            "ownerColdkey": owner.to_account_id(),
+            "ownerHotkey": hotkey.to_account_id(),
+            "pool": 1_000 * TAO,
+            "tempo": tempo,
+            "emitting": true,
+        })
+    };
     serde_json::json!({
         "balances": {
             "balances": endowed.iter().cloned().map(|a| (a, ENDOWMENT)).collect::<Vec<_>>(),
@@ -19,9 +32,14 @@ fn dtao_genesis(endowed: Vec<AccountId>, sudo: AccountId, _tempo: u16) -> Value 
         "sudo": { "key": Some(sudo) },
         "subtensorModule": {
             "subnets": [
-                (1u16, 1_000 * TAO),
-                (2u16, 1_000 * TAO),
+                subnet(1, Sr25519Keyring::Alice, Sr25519Keyring::Charlie),
+                subnet(2, Sr25519Keyring::Bob, Sr25519Keyring::Dave),
             ],
+            "rootTempo": 100,
+            // On a dev chain new subnets may start emitting and register at once.
+            "startCallDelay": if dev { Some(0u64) } else { None },
+            "networkRateLimit": if dev { Some(0u64) } else { None },
+            "networkMinLockCost": None::<u64>,
         },
     })
 }
@@ -32,12 +50,12 @@ fn dev_accounts() -> Vec<AccountId> {
 
 /// The `development` preset.
 pub fn development_config_genesis() -> Value {
-    dtao_genesis(dev_accounts(), Sr25519Keyring::Alice.to_account_id(), 10)
+    dtao_genesis(dev_accounts(), Sr25519Keyring::Alice.to_account_id(), 10, true)
 }
 
 /// The `local_testnet` preset.
 pub fn local_config_genesis() -> Value {
-    dtao_genesis(dev_accounts(), Sr25519Keyring::Alice.to_account_id(), 360)
+    dtao_genesis(dev_accounts(), Sr25519Keyring::Alice.to_account_id(), 360, false)
 }
 
 /// The preset for `id`, serialised, if it exists.

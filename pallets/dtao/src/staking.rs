@@ -135,6 +135,12 @@ impl<T: Config> Pallet<T> {
         tao_out
     }
 
+    /// Records that `amount` TAO left circulation outside this pallet (the runtime burns
+    /// transaction fees), so that `TotalIssuance` keeps counting only TAO that exists.
+    pub fn note_tao_burned(amount: u64) {
+        crate::TotalIssuance::<T>::mutate(|i| *i = i.saturating_sub(amount));
+    }
+
     fn withdraw_tao(coldkey: &T::AccountId, amount: u64) -> DispatchResult {
         let spendable =
             T::Currency::reducible_balance(coldkey, Preservation::Preserve, Fortitude::Polite);

@@ -17,6 +17,7 @@
 //! | [`coinbase`] | per-subnet split of a block's emission, epoch schedule | `coinbase/run_coinbase.rs` |
 //! | [`lock_cost`] | subnet registration lock cost | `coinbase/root.rs` |
 //! | [`burn`] | registration burn and difficulty adjustment | `coinbase/block_step.rs` |
+//! | [`epoch`] | Yuma consensus (sparse epoch, bond EMA, liquid alpha) and the drain's dividend split | `epoch/run_epoch.rs`, `epoch/math.rs`, `coinbase/run_coinbase.rs` |
 //! | [`error`] | [`MathError`] | |
 //!
 //! ## API
@@ -104,6 +105,7 @@
 pub mod burn;
 pub mod coinbase;
 pub mod emission;
+pub mod epoch;
 pub mod error;
 pub mod fee;
 pub mod limit;

@@ -13,8 +13,8 @@ use std::path::PathBuf;
 use substrate_fixed::types::U96F32;
 
 fn load() -> Value {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../../shared/conformance/epoch.json");
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../../shared/conformance/epoch.json");
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     serde_json::from_str(&text).expect("epoch.json parses")
@@ -136,9 +136,18 @@ fn check_fixed(c: &mut Check, out: &EpochOutput, fixed: &Value) {
         ("incentive_bits", &t.incentive),
         ("trust_bits", &t.trust),
         ("dividends_bits", &t.dividends),
-        ("normalized_server_emission_bits", &t.normalized_server_emission),
-        ("normalized_validator_emission_bits", &t.normalized_validator_emission),
-        ("normalized_combined_emission_bits", &t.normalized_combined_emission),
+        (
+            "normalized_server_emission_bits",
+            &t.normalized_server_emission,
+        ),
+        (
+            "normalized_validator_emission_bits",
+            &t.normalized_validator_emission,
+        ),
+        (
+            "normalized_combined_emission_bits",
+            &t.normalized_combined_emission,
+        ),
     ];
     let expected_keys = fixed.as_object().expect("fixed is an object").len();
     c.eq("fixed: number of fields", expected_keys, fields.len());
@@ -157,8 +166,16 @@ fn check_ema(c: &mut Check, out: &EpochOutput, ema: &Value) {
     c.eq("ema.path", path, ema["path"].as_str().expect("ema.path"));
     let opt = |v: &Value| (!v.is_null()).then(|| i32f32_bits(&v["bits"]));
     let got = |x: Option<I32F32>| x.map(|x| x.to_bits());
-    c.eq("ema.consensus_high", got(t.consensus_high), opt(&ema["consensus_high"]));
-    c.eq("ema.consensus_low", got(t.consensus_low), opt(&ema["consensus_low"]));
+    c.eq(
+        "ema.consensus_high",
+        got(t.consensus_high),
+        opt(&ema["consensus_high"]),
+    );
+    c.eq(
+        "ema.consensus_low",
+        got(t.consensus_low),
+        opt(&ema["consensus_low"]),
+    );
     c.eq("ema.logistic_a", got(t.logistic_a), opt(&ema["logistic_a"]));
     c.eq("ema.logistic_b", got(t.logistic_b), opt(&ema["logistic_b"]));
     let want: Vec<i64> = arr(&ema["alpha_bits"]).iter().map(i32f32_bits).collect();
@@ -193,14 +210,22 @@ fn check_drain(c: &mut Check, input: &Value, out: &EpochOutput, drain: &Value) {
         (alpha[uid], root[uid])
     };
     let split = split_dividends(&drain_input, &emission, own_stake);
-    c.eq("drain.incentive_sum", split.incentive_sum, u64_of(&drain["incentive_sum"]));
+    c.eq(
+        "drain.incentive_sum",
+        split.incentive_sum,
+        u64_of(&drain["incentive_sum"]),
+    );
     c.eq(
         "drain.pending_validator_alpha",
         split.pending_validator_alpha,
         u64_of(&drain["pending_validator_alpha"]),
     );
     let want = arr(&drain["per_hotkey"]);
-    c.eq("drain.per_hotkey length", split.per_hotkey.len(), want.len());
+    c.eq(
+        "drain.per_hotkey length",
+        split.per_hotkey.len(),
+        want.len(),
+    );
     for w in want {
         let hotkey = u64_of(&w["hotkey"]);
         let Some(got) = split.per_hotkey.iter().find(|h| h.hotkey == hotkey) else {
@@ -208,8 +233,16 @@ fn check_drain(c: &mut Check, input: &Value, out: &EpochOutput, drain: &Value) {
             continue;
         };
         let b = |x: U96F32| x.to_bits();
-        c.eq(&format!("drain[{hotkey}].incentive"), got.incentive, u64_of(&w["incentive"]));
-        c.eq(&format!("drain[{hotkey}].dividend"), b(got.dividend), u96f32_bits(&w["dividend"]));
+        c.eq(
+            &format!("drain[{hotkey}].incentive"),
+            got.incentive,
+            u64_of(&w["incentive"]),
+        );
+        c.eq(
+            &format!("drain[{hotkey}].dividend"),
+            b(got.dividend),
+            u96f32_bits(&w["dividend"]),
+        );
         c.eq(
             &format!("drain[{hotkey}].alpha_dividend"),
             b(got.alpha_dividend),
@@ -239,7 +272,11 @@ fn check_reference(c: &mut Check, out: &EpochOutput, e: &Value, reference: &Valu
             ("incentive", &out.incentive),
             ("dividends", &out.dividends),
         ] {
-            c.eq(&format!("{test}: {field} all 0"), v.iter().all(|x| *x == 0), true);
+            c.eq(
+                &format!("{test}: {field} all 0"),
+                v.iter().all(|x| *x == 0),
+                true,
+            );
         }
         return;
     }
@@ -267,17 +304,37 @@ fn run_case(case: &Value) -> Vec<String> {
 
     c.eq("stake_weight", &out.stake_weight, &u16s(&e["stake_weight"]));
     c.eq("active", &out.active, &bools(&e["active"]));
-    c.eq("validator_permit", &out.validator_permit, &bools(&e["validator_permit"]));
+    c.eq(
+        "validator_permit",
+        &out.validator_permit,
+        &bools(&e["validator_permit"]),
+    );
     c.eq("rank", &out.rank, &u16s(&e["rank"]));
     c.eq("trust", &out.trust, &u16s(&e["trust"]));
     c.eq("consensus", &out.consensus, &u16s(&e["consensus"]));
     c.eq("incentive", &out.incentive, &u16s(&e["incentive"]));
     c.eq("dividends", &out.dividends, &u16s(&e["dividends"]));
-    c.eq("validator_trust", &out.validator_trust, &u16s(&e["validator_trust"]));
-    c.eq("pruning_scores", &out.pruning_scores, &u16s(&e["pruning_scores"]));
+    c.eq(
+        "validator_trust",
+        &out.validator_trust,
+        &u16s(&e["validator_trust"]),
+    );
+    c.eq(
+        "pruning_scores",
+        &out.pruning_scores,
+        &u16s(&e["pruning_scores"]),
+    );
     c.eq("emission", &out.emission, &u64s(&e["emission"]));
-    c.eq("server_emission", &out.server_emission, &u64s(&e["server_emission"]));
-    c.eq("validator_emission", &out.validator_emission, &u64s(&e["validator_emission"]));
+    c.eq(
+        "server_emission",
+        &out.server_emission,
+        &u64s(&e["server_emission"]),
+    );
+    c.eq(
+        "validator_emission",
+        &out.validator_emission,
+        &u64s(&e["validator_emission"]),
+    );
 
     let hotkeys = u64s(&i["hotkey"]);
     let got: Vec<[u64; 3]> = out
@@ -294,7 +351,11 @@ fn run_case(case: &Value) -> Vec<String> {
         .collect();
     c.eq("hotkey_emission", got, want);
 
-    c.eq("bonds_after", out.bonds_after(&input.bonds), matrix(&e["bonds_after"]));
+    c.eq(
+        "bonds_after",
+        out.bonds_after(&input.bonds),
+        matrix(&e["bonds_after"]),
+    );
     let written: Vec<&str> = out
         .bonds
         .iter()
@@ -332,8 +393,17 @@ fn every_epoch_vector_matches() {
             failed.push(format!("{name}:\n    {}", errors.join("\n    ")));
         }
     }
-    println!("epoch.json: {} of {} cases pass", cases.len() - failed.len(), cases.len());
-    assert!(failed.is_empty(), "{} cases fail:\n{}", failed.len(), failed.join("\n"));
+    println!(
+        "epoch.json: {} of {} cases pass",
+        cases.len() - failed.len(),
+        cases.len()
+    );
+    assert!(
+        failed.is_empty(),
+        "{} cases fail:\n{}",
+        failed.len(),
+        failed.join("\n")
+    );
 }
 
 /// Chains: round r+1's input carries round r's bonds and permits (the file's own claim).
@@ -351,7 +421,11 @@ fn chain_rounds_carry_bonds_and_permits() {
         }
         let out = epoch(&input_of(&a["input"]));
         let next = input_of(&b["input"]);
-        assert_eq!(out.bonds_after(&input_of(&a["input"]).bonds), next.bonds, "{na} -> {nb}");
+        assert_eq!(
+            out.bonds_after(&input_of(&a["input"]).bonds),
+            next.bonds,
+            "{na} -> {nb}"
+        );
         assert_eq!(out.validator_permit, next.validator_permit, "{na} -> {nb}");
     }
 }

@@ -70,7 +70,11 @@ pub struct DrainSplit<K> {
 
 /// Alpha left for validators: `⌊(pa + ps) / 2⌋ − ps` (saturating) when miners earned an
 /// incentive, else all of `pending_alpha`.
-pub fn pending_validator_alpha(incentive_sum: u64, pending_alpha: u64, pending_swapped: u64) -> u64 {
+pub fn pending_validator_alpha(
+    incentive_sum: u64,
+    pending_alpha: u64,
+    pending_swapped: u64,
+) -> u64 {
     if incentive_sum != 0 {
         pending_alpha
             .saturating_add(pending_swapped)

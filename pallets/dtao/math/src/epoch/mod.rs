@@ -67,6 +67,8 @@ pub mod bonds;
 pub mod dividends;
 pub mod sparse;
 pub mod stake;
+#[cfg(test)]
+mod tests;
 
 use bonds::{ema_bonds, EmaParams, EmaTrace};
 use sparse::SparseMatrix;
@@ -84,7 +86,10 @@ pub(crate) fn fixed_sum(values: impl Iterator<Item = I32F32>) -> I32F32 {
 /// `raw / 65535` in I32F32 (`get_float_kappa`, `get_float_bonds_penalty`,
 /// `get_alpha_values_32`).
 pub(crate) fn u16_proportion(raw: u16) -> I32F32 {
-    safe_div(I32F32::saturating_from_num(raw), I32F32::saturating_from_num(u16::MAX))
+    safe_div(
+        I32F32::saturating_from_num(raw),
+        I32F32::saturating_from_num(u16::MAX),
+    )
 }
 
 /// `⌊x · 65535⌋` as u16, saturating (0 for negative values) (`fixed_proportion_to_u16`).
@@ -111,7 +116,11 @@ pub fn vec_max_upscale_to_u16(v: &[I32F32]) -> Vec<u16> {
         let factor = safe_div(u16_max, max);
         return v
             .iter()
-            .map(|x| x.saturating_mul(factor).saturating_round().saturating_to_num::<u16>())
+            .map(|x| {
+                x.saturating_mul(factor)
+                    .saturating_round()
+                    .saturating_to_num::<u16>()
+            })
             .collect();
     }
     v.iter()

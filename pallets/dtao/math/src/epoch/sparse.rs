@@ -95,7 +95,7 @@ pub fn is_topk(v: &[I32F32], k: usize) -> Vec<bool> {
     }
     let mut order: Vec<(I32F32, usize)> = v.iter().copied().zip(0..len).collect();
     // Stable sort on the value only, as `sort_by_key(|&i| &v[i])`.
-    order.sort_by(|a, b| a.0.cmp(&b.0));
+    order.sort_by_key(|(value, _)| *value);
     for (_, idx) in order.iter().take(len.saturating_sub(k)) {
         if let Some(slot) = result.get_mut(*idx) {
             *slot = false;
@@ -199,10 +199,12 @@ pub fn mask_by_row_and_col(
         .enumerate()
         .map(|(i, row)| {
             row.iter()
-                .filter(|(j, _)| match (row_values.get(i), col_values.get(usize::from(*j))) {
-                    (Some(a), Some(b)) => !masked(*a, *b),
-                    _ => false,
-                })
+                .filter(
+                    |(j, _)| match (row_values.get(i), col_values.get(usize::from(*j))) {
+                        (Some(a), Some(b)) => !masked(*a, *b),
+                        _ => false,
+                    },
+                )
                 .copied()
                 .collect()
         })

@@ -34,7 +34,11 @@ pub fn stake_weights(alpha_stake: &[u64], root_stake: &[u64], raw_tao_weight: u6
 }
 
 /// The epoch's normalised stake `s` (I32F32): [`stake_weights`] divided by their sum.
-pub fn normalized_stake(alpha_stake: &[u64], root_stake: &[u64], raw_tao_weight: u64) -> Vec<I32F32> {
+pub fn normalized_stake(
+    alpha_stake: &[u64],
+    root_stake: &[u64],
+    raw_tao_weight: u64,
+) -> Vec<I32F32> {
     let mut weights = stake_weights(alpha_stake, root_stake, raw_tao_weight);
     normalize_64(&mut weights);
     weights
