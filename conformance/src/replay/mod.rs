@@ -1,6 +1,7 @@
 //! One module per vector file kind; each replays its cases through the pallet in test
 //! externalities built by the pallet's mock runtime.
 mod coinbase;
+mod epoch;
 mod scalar;
 mod swap;
 
@@ -30,10 +31,7 @@ pub fn replay_file(path: &Path) -> Result<FileReport, String> {
     } else if stem.starts_with("coinbase") {
         coinbase::scenarios(&doc, &mut report)?;
     } else if stem.starts_with("epoch") {
-        report.skipped = Some((
-            cases("cases")?.len(),
-            "Yuma consensus (the epoch issue) is not implemented yet",
-        ));
+        epoch::epochs(cases("cases")?, &mut report)?;
     } else {
         return Err("unknown vector kind (expected block_emission, swap, moving_price, lock_cost, burn, coinbase or epoch)".into());
     }

@@ -101,7 +101,7 @@ pub fn lock_cost(cases: &[Value], report: &mut FileReport) -> Result<(), String>
     Ok(())
 }
 
-/// `burn.json`: one network's burn and difficulty adjustment.
+/// `burn.json`: one network's burn and difficulty adjustment, in the pallet's storage.
 pub fn burn(cases: &[Value], report: &mut FileReport) -> Result<(), String> {
     for (i, case) in cases.iter().enumerate() {
         let input = case.get("input").ok_or("case without `input`")?;
@@ -125,7 +125,29 @@ pub fn burn(cases: &[Value], report: &mut FileReport) -> Result<(), String> {
             min_difficulty: u64_of(input, "min_difficulty")?,
             max_difficulty: u64_of(input, "max_difficulty")?,
         };
-        let out = dtao_math::burn::adjust(&inputs);
+        // Through the pallet: the counters and parameters in storage of netuid 1.
+        let out = ExtBuilder::default().build().execute_with(|| {
+            AdjustmentInterval::<Test>::insert(1, inputs.adjustment_interval);
+            LastAdjustmentBlock::<Test>::insert(1, inputs.last_adjustment_block);
+            Burn::<Test>::insert(1, inputs.burn);
+            Difficulty::<Test>::insert(1, inputs.difficulty);
+            RegistrationsThisInterval::<Test>::insert(1, inputs.registrations);
+            POWRegistrationsThisInterval::<Test>::insert(1, inputs.pow_registrations);
+            BurnRegistrationsThisInterval::<Test>::insert(1, inputs.burn_registrations);
+            TargetRegistrationsPerInterval::<Test>::insert(1, inputs.target);
+            AdjustmentAlpha::<Test>::insert(1, inputs.adjustment_alpha);
+            MinBurn::<Test>::insert(1, inputs.min_burn);
+            MaxBurn::<Test>::insert(1, inputs.max_burn);
+            MinDifficulty::<Test>::insert(1, inputs.min_difficulty);
+            MaxDifficulty::<Test>::insert(1, inputs.max_difficulty);
+            let outcome = SubtensorModule::adjust_registration_terms(1, inputs.current_block);
+            // What the pallet stored must be what it reports.
+            let stored = (Burn::<Test>::get(1), Difficulty::<Test>::get(1));
+            let reset = RegistrationsThisInterval::<Test>::get(1) == 0 &&
+                LastAdjustmentBlock::<Test>::get(1) == inputs.current_block;
+            (outcome, stored, reset)
+        });
+        let (out, stored, reset) = out;
         let mut diff = Diff::default();
         diff.eq("interval_reached", bool_of(expected, "interval_reached")?, out.interval_reached);
         diff.eq(
@@ -133,8 +155,9 @@ pub fn burn(cases: &[Value], report: &mut FileReport) -> Result<(), String> {
             expected.get("case").and_then(Value::as_str).unwrap_or("?").to_string(),
             out.case.to_string(),
         );
-        diff.u64_field(expected, "burn", out.burn);
-        diff.u64_field(expected, "difficulty", out.difficulty);
+        diff.u64_field(expected, "burn", stored.0);
+        diff.u64_field(expected, "difficulty", stored.1);
+        diff.eq("counters reset with the interval", out.interval_reached, reset);
         report.record(&format!("case {i}"), diff.0);
     }
     Ok(())

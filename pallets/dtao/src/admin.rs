@@ -68,9 +68,126 @@ pub enum Parameter {
     NetworkRateLimit(u64),
     /// `DurationOfStartCall` (blocks).
     DurationOfStartCall(u64),
+    /// `SubnetEmissionPolicy`: how TAO emission is split between subnets.
+    EmissionPolicy(crate::consensus::EmissionPolicy),
+    /// `StakeThreshold`: stake weight needed to set weights.
+    StakeThreshold(u64),
+    /// A per-subnet u16 hyperparameter.
+    SubnetU16 {
+        /// Subnet.
+        netuid: NetUid,
+        /// Which one.
+        item: SubnetU16,
+        /// New value.
+        value: u16,
+    },
+    /// A per-subnet u64 hyperparameter.
+    SubnetU64 {
+        /// Subnet.
+        netuid: NetUid,
+        /// Which one.
+        item: SubnetU64,
+        /// New value.
+        value: u64,
+    },
+    /// `LiquidAlphaOn[netuid]`.
+    LiquidAlphaOn {
+        /// Subnet.
+        netuid: NetUid,
+        /// On.
+        on: bool,
+    },
+}
+
+/// Per-subnet u16 hyperparameters.
+#[derive(
+    Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+)]
+pub enum SubnetU16 {
+    /// `MaxAllowedUids` (at least the current number of neurons).
+    MaxAllowedUids,
+    /// `ImmunityPeriod`.
+    ImmunityPeriod,
+    /// `MaxAllowedValidators`.
+    MaxAllowedValidators,
+    /// `MinAllowedWeights`.
+    MinAllowedWeights,
+    /// `MaxWeightsLimit`.
+    MaxWeightsLimit,
+    /// `Kappa`.
+    Kappa,
+    /// `ActivityCutoff`.
+    ActivityCutoff,
+    /// `BondsPenalty`.
+    BondsPenalty,
+    /// `TargetRegistrationsPerInterval`.
+    TargetRegistrationsPerInterval,
+    /// `AdjustmentInterval`.
+    AdjustmentInterval,
+    /// `MaxRegistrationsPerBlock`.
+    MaxRegistrationsPerBlock,
+}
+
+/// Per-subnet u64 hyperparameters.
+#[derive(
+    Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+)]
+pub enum SubnetU64 {
+    /// `WeightsSetRateLimit`.
+    WeightsSetRateLimit,
+    /// `WeightsVersionKey`.
+    WeightsVersionKey,
+    /// `BondsMovingAverage` (at most 1_000_000).
+    BondsMovingAverage,
+    /// `Burn`.
+    Burn,
+    /// `MinBurn`.
+    MinBurn,
+    /// `MaxBurn`.
+    MaxBurn,
 }
 
 impl<T: Config> Pallet<T> {
+    fn set_subnet_u16(netuid: NetUid, item: SubnetU16, value: u16) -> DispatchResult {
+        use crate::*;
+        match item {
+            SubnetU16::MaxAllowedUids => {
+                ensure!(value >= SubnetworkN::<T>::get(netuid), Error::<T>::InvalidParameter);
+                MaxAllowedUids::<T>::insert(netuid, value)
+            },
+            SubnetU16::ImmunityPeriod => ImmunityPeriod::<T>::insert(netuid, value),
+            SubnetU16::MaxAllowedValidators => MaxAllowedValidators::<T>::insert(netuid, value),
+            SubnetU16::MinAllowedWeights => MinAllowedWeights::<T>::insert(netuid, value),
+            SubnetU16::MaxWeightsLimit => MaxWeightsLimit::<T>::insert(netuid, value),
+            SubnetU16::Kappa => Kappa::<T>::insert(netuid, value),
+            SubnetU16::ActivityCutoff => ActivityCutoff::<T>::insert(netuid, value),
+            SubnetU16::BondsPenalty => BondsPenalty::<T>::insert(netuid, value),
+            SubnetU16::TargetRegistrationsPerInterval => {
+                ensure!(value > 0, Error::<T>::InvalidParameter);
+                TargetRegistrationsPerInterval::<T>::insert(netuid, value)
+            },
+            SubnetU16::AdjustmentInterval => AdjustmentInterval::<T>::insert(netuid, value),
+            SubnetU16::MaxRegistrationsPerBlock => MaxRegistrationsPerBlock::<T>::insert(netuid, value),
+        }
+        Ok(())
+    }
+
+    fn set_subnet_u64(netuid: NetUid, item: SubnetU64, value: u64) -> DispatchResult {
+        use crate::*;
+        match item {
+            SubnetU64::WeightsSetRateLimit => WeightsSetRateLimit::<T>::insert(netuid, value),
+            SubnetU64::WeightsVersionKey => WeightsVersionKey::<T>::insert(netuid, value),
+            SubnetU64::BondsMovingAverage => {
+                ensure!(value <= 1_000_000, Error::<T>::InvalidParameter);
+                BondsMovingAverage::<T>::insert(netuid, value)
+            },
+            SubnetU64::Burn => Burn::<T>::insert(netuid, value),
+            SubnetU64::MinBurn => MinBurn::<T>::insert(netuid, value),
+            SubnetU64::MaxBurn => MaxBurn::<T>::insert(netuid, value),
+        }
+        Ok(())
+    }
+
     fn ensure_network(netuid: NetUid) -> DispatchResult {
         ensure!(NetworksAdded::<T>::get(netuid), Error::<T>::SubNetworkDoesNotExist);
         Ok(())
@@ -117,6 +234,20 @@ impl<T: Config> Pallet<T> {
                 NetworkLockReductionInterval::<T>::put(blocks),
             Parameter::NetworkRateLimit(blocks) => NetworkRateLimit::<T>::put(blocks),
             Parameter::DurationOfStartCall(blocks) => DurationOfStartCall::<T>::put(blocks),
+            Parameter::EmissionPolicy(policy) => crate::SubnetEmissionPolicy::<T>::put(policy),
+            Parameter::StakeThreshold(stake) => crate::StakeThreshold::<T>::put(stake),
+            Parameter::LiquidAlphaOn { netuid, on } => {
+                Self::ensure_network(netuid)?;
+                crate::LiquidAlphaOn::<T>::insert(netuid, on);
+            },
+            Parameter::SubnetU16 { netuid, item, value } => {
+                Self::ensure_network(netuid)?;
+                Self::set_subnet_u16(netuid, item, value)?;
+            },
+            Parameter::SubnetU64 { netuid, item, value } => {
+                Self::ensure_network(netuid)?;
+                Self::set_subnet_u64(netuid, item, value)?;
+            },
         }
         Self::deposit_event(Event::ParameterSet(parameter));
         Ok(())

@@ -17,17 +17,23 @@
 //!    the pool into `PendingRootDivs` (alpha into `PendingAlphaSwapped`), the rest into
 //!    `PendingEmission`.
 //! 7. EMA update of every emitting subnet's `SubnetMovingPrice`.
-//! 8. Every subnet whose tempo comes up drains its four accumulators (see the crate docs).
+//! 8. Every subnet whose tempo comes up drains its four accumulators into the epoch
+//!    ([`crate::consensus`]), which distributes them.
+//!
+//! Before step 1, as the reference's `block_step` does, every network's registration burn and
+//! difficulty are adjusted ([`crate::registration`]). Step 2's weight is the moving price under
+//! the default `PriceEma` policy, or the root-weighted share under `RootWeights`
+//! (`SubnetEmissionPolicy`).
 use crate::{
     pallet::Event, BlockEmission, BlocksSinceLastStep, Config, EMAPriceHalvingBlocks,
     FirstEmissionBlockNumber, LastMechansimStepBlock, NetUid, NetworkPowRegistrationAllowed,
     NetworkRegistrationAllowed, NetworksAdded, Pallet, PendingAlphaSwapped, PendingEmission,
     PendingOwnerCut, PendingRootDivs, SubnetAlphaIn, SubnetAlphaInEmission, SubnetAlphaOut,
-    SubnetAlphaOutEmission, SubnetMovingAlpha, SubnetMovingPrice, SubnetOwner, SubnetOwnerCut,
-    SubnetOwnerHotkey, SubnetTAO, SubnetTaoInEmission, TaoWeight, Tempo, TotalIssuance,
-    TotalStake, UndistributedAlpha, UndistributedOwnerCut, UndistributedRootTao, ROOT_NETUID,
+    SubnetAlphaOutEmission, SubnetMovingAlpha, SubnetMovingPrice, SubnetOwnerCut,
+    SubnetTAO, SubnetTaoInEmission, TaoWeight, Tempo, TotalIssuance, TotalStake, ROOT_NETUID,
 };
-use alloc::vec::Vec;
+use crate::consensus::EmissionPolicy;
+use alloc::{collections::BTreeMap, vec::Vec};
 use dtao_math::{coinbase as math, emission, moving_price};
 use substrate_fixed::types::U96F32;
 
@@ -71,6 +77,10 @@ impl<T: Config> Pallet<T> {
     /// number of subnets (for the weight) and the events describing every subnet's emission
     /// and drain, which `on_initialize` deposits.
     pub fn block_step(block: u64) -> (u32, Vec<Event<T>>) {
+        let networks: Vec<NetUid> = NetworksAdded::<T>::iter_keys().collect();
+        for netuid in networks {
+            Self::adjust_registration_terms(netuid, block);
+        }
         let block_emission = U96F32::from_num(Self::get_block_emission());
         Self::run_coinbase(block_emission, block)
     }
@@ -88,21 +98,28 @@ impl<T: Config> Pallet<T> {
             .filter(|n| FirstEmissionBlockNumber::<T>::contains_key(n))
             .collect();
 
-        // Step 2.
-        let total_moving = emitting.iter().fold(U96F32::from_num(0u8), |acc, n| {
-            acc.saturating_add(Self::get_moving_alpha_price(*n))
-        });
+        // Step 2: each subnet's emission weight, the moving price (or, under the root-weights
+        // policy, its root-weighted share), and their sum.
+        let policy = crate::SubnetEmissionPolicy::<T>::get();
+        let root_shares = match policy {
+            EmissionPolicy::PriceEma => BTreeMap::new(),
+            EmissionPolicy::RootWeights => Self::root_weight_shares(),
+        };
+        let emission_weight = |netuid: NetUid| match policy {
+            EmissionPolicy::PriceEma => Self::get_moving_alpha_price(netuid),
+            EmissionPolicy::RootWeights =>
+                root_shares.get(&netuid).copied().unwrap_or_else(|| U96F32::from_num(0u8)),
+        };
+        let total_moving = emitting
+            .iter()
+            .fold(U96F32::from_num(0u8), |acc, n| acc.saturating_add(emission_weight(*n)));
 
         // Step 3.
         let mut injections: Vec<Injection> = emitting
             .iter()
             .map(|&netuid| {
                 let price = Self::get_alpha_price(netuid);
-                let tao_in = math::tao_in_share(
-                    block_emission,
-                    Self::get_moving_alpha_price(netuid),
-                    total_moving,
-                );
+                let tao_in = math::tao_in_share(block_emission, emission_weight(netuid), total_moving);
                 let alpha_emission = U96F32::from_num(Self::get_alpha_block_emission(netuid));
                 let alpha_in = math::alpha_injection(tao_in, price, alpha_emission);
                 let registration_closed = !NetworkRegistrationAllowed::<T>::get(netuid) &&
@@ -188,14 +205,14 @@ impl<T: Config> Pallet<T> {
                     pending_swapped,
                     owner_cut,
                 });
-                if let Some(credit) = Self::drain_pending_emission(
+                events.push(Self::distribute_emission(
                     netuid,
                     pending_alpha,
                     pending_tao,
+                    pending_swapped,
                     owner_cut,
-                ) {
-                    events.push(credit);
-                }
+                    block,
+                ));
             } else {
                 BlocksSinceLastStep::<T>::mutate(netuid, |b| *b = b.saturating_add(1));
             }
@@ -216,31 +233,23 @@ impl<T: Config> Pallet<T> {
         SubnetMovingPrice::<T>::insert(netuid, next);
     }
 
-    /// Hands an epoch's drained emission on. Until Yuma consensus lands: the owner cut is
-    /// credited to the owner's hotkey (as the reference does first), the rest is kept in the
-    /// `Undistributed*` items. Returns the owner-cut credit event, if any.
-    pub fn drain_pending_emission(
-        netuid: NetUid,
-        pending_alpha: u64,
-        pending_tao: u64,
-        owner_cut: u64,
-    ) -> Option<Event<T>> {
-        UndistributedAlpha::<T>::mutate(netuid, |a| *a = a.saturating_add(pending_alpha));
-        UndistributedRootTao::<T>::mutate(netuid, |t| *t = t.saturating_add(pending_tao));
-        let owner = SubnetOwner::<T>::get(netuid).zip(SubnetOwnerHotkey::<T>::get(netuid));
-        match owner {
-            Some((coldkey, hotkey)) if owner_cut > 0 => {
-                let credited = Self::increase_stake_for_hotkey_and_coldkey_on_subnet(
-                    &hotkey, &coldkey, netuid, owner_cut,
-                );
-                let rest = owner_cut.saturating_sub(credited);
-                UndistributedOwnerCut::<T>::mutate(netuid, |o| *o = o.saturating_add(rest));
-                Some(Event::OwnerCutCredited { netuid, hotkey, alpha: credited })
-            },
-            _ => {
-                UndistributedOwnerCut::<T>::mutate(netuid, |o| *o = o.saturating_add(owner_cut));
-                None
-            },
+    /// Under the `RootWeights` policy: each subnet's share, `Σ_i stake_i · w_ij / Σ_j w_ij`
+    /// over root validators `i` (root stake, root weights in `Weights[0]`).
+    pub fn root_weight_shares() -> BTreeMap<NetUid, U96F32> {
+        let mut shares: BTreeMap<NetUid, U96F32> = BTreeMap::new();
+        for (uid, hotkey) in crate::Keys::<T>::iter_prefix(ROOT_NETUID) {
+            let stake = U96F32::from_num(crate::TotalHotkeyAlpha::<T>::get(&hotkey, ROOT_NETUID));
+            let row = crate::Weights::<T>::get(ROOT_NETUID, uid);
+            let row_sum = row.iter().fold(U96F32::from_num(0u8), |a, (_, w)| a.saturating_add(U96F32::from_num(*w)));
+            for (netuid, w) in row {
+                let part = stake
+                    .saturating_mul(U96F32::from_num(w))
+                    .checked_div(row_sum)
+                    .unwrap_or_else(|| U96F32::from_num(0u8));
+                let entry = shares.entry(netuid).or_insert_with(|| U96F32::from_num(0u8));
+                *entry = entry.saturating_add(part);
+            }
         }
+        shares
     }
 }

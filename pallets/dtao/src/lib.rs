@@ -34,8 +34,11 @@ extern crate alloc;
 
 pub mod admin;
 pub mod coinbase;
+pub mod consensus;
 pub mod invariants;
 pub mod pool;
+pub mod registration;
+pub mod set_weights;
 pub mod shares;
 pub mod staking;
 pub mod subnets;
@@ -136,6 +139,92 @@ pub mod pallet {
     #[pallet::type_value]
     pub fn DefaultTrue() -> bool {
         true
+    }
+    /// Default `MaxAllowedUids`: 256 neurons per subnet.
+    #[pallet::type_value]
+    pub fn DefaultMaxAllowedUids() -> u16 {
+        256
+    }
+    /// Default `ImmunityPeriod`: 5_000 blocks.
+    #[pallet::type_value]
+    pub fn DefaultImmunityPeriod() -> u16 {
+        5_000
+    }
+    /// Default `Burn`: 1 TAO.
+    #[pallet::type_value]
+    pub fn DefaultBurn() -> u64 {
+        1_000_000_000
+    }
+    /// Default `MinBurn`: 500_000 rao.
+    #[pallet::type_value]
+    pub fn DefaultMinBurn() -> u64 {
+        500_000
+    }
+    /// Default `MaxBurn`: 100 TAO.
+    #[pallet::type_value]
+    pub fn DefaultMaxBurn() -> u64 {
+        100_000_000_000
+    }
+    /// Default `Difficulty`: 10_000_000.
+    #[pallet::type_value]
+    pub fn DefaultDifficulty() -> u64 {
+        10_000_000
+    }
+    /// Default `MinDifficulty` and `MaxDifficulty` of a new subnet: u64::MAX (no PoW).
+    #[pallet::type_value]
+    pub fn DefaultMaxU64() -> u64 {
+        u64::MAX
+    }
+    /// Default `AdjustmentInterval`: 360 blocks.
+    #[pallet::type_value]
+    pub fn DefaultAdjustmentInterval() -> u16 {
+        360
+    }
+    /// Default `AdjustmentAlpha`: 0.97 as raw u64.
+    #[pallet::type_value]
+    pub fn DefaultAdjustmentAlpha() -> u64 {
+        17_893_341_751_498_265_066
+    }
+    /// Default 1 (`TargetRegistrationsPerInterval`, `MaxRegistrationsPerBlock`,
+    /// `MinAllowedWeights`).
+    #[pallet::type_value]
+    pub fn DefaultOne() -> u16 {
+        1
+    }
+    /// Default `Kappa`: 32_767 (≈ 0.5).
+    #[pallet::type_value]
+    pub fn DefaultKappa() -> u16 {
+        32_767
+    }
+    /// Default `ActivityCutoff`: 5_000 blocks.
+    #[pallet::type_value]
+    pub fn DefaultActivityCutoff() -> u16 {
+        5_000
+    }
+    /// Default `BondsPenalty`: 65_535 (1.0).
+    #[pallet::type_value]
+    pub fn DefaultU16Max() -> u16 {
+        u16::MAX
+    }
+    /// Default `BondsMovingAverage`: 900_000 (bond EMA weight 0.1).
+    #[pallet::type_value]
+    pub fn DefaultBondsMovingAverage() -> u64 {
+        900_000
+    }
+    /// Default `AlphaValues` (liquid alpha low, high): (45_875, 58_982) ≈ (0.70, 0.90).
+    #[pallet::type_value]
+    pub fn DefaultAlphaValues() -> (u16, u16) {
+        (45_875, 58_982)
+    }
+    /// Default `MaxAllowedValidators`: 64.
+    #[pallet::type_value]
+    pub fn DefaultMaxAllowedValidators() -> u16 {
+        64
+    }
+    /// Default `WeightsSetRateLimit`: 100 blocks.
+    #[pallet::type_value]
+    pub fn DefaultWeightsSetRateLimit() -> u64 {
+        100
     }
     /// Default `Delegates` take: 11_796 / 65_535.
     #[pallet::type_value]
@@ -387,6 +476,183 @@ pub mod pallet {
         OptionQuery,
     >;
 
+
+    // ---------------------------------------------------------------------------------------
+    // Neurons, registration and consensus.
+    // ---------------------------------------------------------------------------------------
+
+    /// Which rule splits the TAO block emission between subnets.
+    #[pallet::storage]
+    pub type SubnetEmissionPolicy<T> = StorageValue<_, crate::consensus::EmissionPolicy, ValueQuery>;
+
+    /// Number of neurons (UIDs) of a subnet.
+    #[pallet::storage]
+    pub type SubnetworkN<T> = StorageMap<_, Identity, NetUid, u16, ValueQuery>;
+
+    /// Most neurons a subnet may hold.
+    #[pallet::storage]
+    pub type MaxAllowedUids<T> = StorageMap<_, Identity, NetUid, u16, ValueQuery, DefaultMaxAllowedUids>;
+
+    /// Hotkey at (netuid, uid).
+    #[pallet::storage]
+    pub type Keys<T: Config> =
+        StorageDoubleMap<_, Identity, NetUid, Identity, u16, T::AccountId, OptionQuery>;
+
+    /// UID of (netuid, hotkey).
+    #[pallet::storage]
+    pub type Uids<T: Config> =
+        StorageDoubleMap<_, Identity, NetUid, Blake2_128Concat, T::AccountId, u16, OptionQuery>;
+
+    /// Block at which (netuid, uid) registered.
+    #[pallet::storage]
+    pub type BlockAtRegistration<T> =
+        StorageDoubleMap<_, Identity, NetUid, Identity, u16, u64, ValueQuery>;
+
+    /// Blocks after registration during which a neuron cannot be pruned.
+    #[pallet::storage]
+    pub type ImmunityPeriod<T> = StorageMap<_, Identity, NetUid, u16, ValueQuery, DefaultImmunityPeriod>;
+
+    /// Current registration burn (rao).
+    #[pallet::storage]
+    pub type Burn<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery, DefaultBurn>;
+    /// Lower bound of `Burn`.
+    #[pallet::storage]
+    pub type MinBurn<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery, DefaultMinBurn>;
+    /// Upper bound of `Burn`.
+    #[pallet::storage]
+    pub type MaxBurn<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery, DefaultMaxBurn>;
+    /// Proof-of-work difficulty.
+    #[pallet::storage]
+    pub type Difficulty<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery, DefaultDifficulty>;
+    /// Lower bound of `Difficulty`.
+    #[pallet::storage]
+    pub type MinDifficulty<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery, DefaultMaxU64>;
+    /// Upper bound of `Difficulty`.
+    #[pallet::storage]
+    pub type MaxDifficulty<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery, DefaultMaxU64>;
+    /// Blocks between burn/difficulty adjustments.
+    #[pallet::storage]
+    pub type AdjustmentInterval<T> =
+        StorageMap<_, Identity, NetUid, u16, ValueQuery, DefaultAdjustmentInterval>;
+    /// Weight of the old value in an adjustment (raw u64, /u64::MAX).
+    #[pallet::storage]
+    pub type AdjustmentAlpha<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery, DefaultAdjustmentAlpha>;
+    /// Block of the last adjustment.
+    #[pallet::storage]
+    pub type LastAdjustmentBlock<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+    /// Target registrations per interval.
+    #[pallet::storage]
+    pub type TargetRegistrationsPerInterval<T> =
+        StorageMap<_, Identity, NetUid, u16, ValueQuery, DefaultOne>;
+    /// Registrations this interval.
+    #[pallet::storage]
+    pub type RegistrationsThisInterval<T> = StorageMap<_, Identity, NetUid, u16, ValueQuery>;
+    /// Proof-of-work registrations this interval.
+    #[pallet::storage]
+    pub type POWRegistrationsThisInterval<T> = StorageMap<_, Identity, NetUid, u16, ValueQuery>;
+    /// Burned registrations this interval.
+    #[pallet::storage]
+    pub type BurnRegistrationsThisInterval<T> = StorageMap<_, Identity, NetUid, u16, ValueQuery>;
+    /// Registrations this block.
+    #[pallet::storage]
+    pub type RegistrationsThisBlock<T> = StorageMap<_, Identity, NetUid, u16, ValueQuery>;
+    /// Most registrations per block.
+    #[pallet::storage]
+    pub type MaxRegistrationsPerBlock<T> = StorageMap<_, Identity, NetUid, u16, ValueQuery, DefaultOne>;
+    /// TAO spent on burned registrations (swapped into the pool).
+    #[pallet::storage]
+    pub type RAORecycledForRegistration<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+
+    /// Weights set by (netuid, uid): sparse (target uid, u16 weight) pairs.
+    #[pallet::storage]
+    pub type Weights<T> =
+        StorageDoubleMap<_, Identity, NetUid, Identity, u16, Vec<(u16, u16)>, ValueQuery>;
+    /// Bonds of (netuid, uid): sparse (target uid, u16 bond) pairs.
+    #[pallet::storage]
+    pub type Bonds<T> =
+        StorageDoubleMap<_, Identity, NetUid, Identity, u16, Vec<(u16, u16)>, ValueQuery>;
+    /// Block of each neuron's last weight update (or registration).
+    #[pallet::storage]
+    pub type LastUpdate<T> = StorageMap<_, Identity, NetUid, Vec<u64>, ValueQuery>;
+    /// Validator permits from the last epoch.
+    #[pallet::storage]
+    pub type ValidatorPermit<T> = StorageMap<_, Identity, NetUid, Vec<bool>, ValueQuery>;
+    /// Pruning scores from the last epoch (lowest is pruned first).
+    #[pallet::storage]
+    pub type PruningScores<T> = StorageMap<_, Identity, NetUid, Vec<u16>, ValueQuery>;
+    /// Active flags from the last epoch.
+    #[pallet::storage]
+    pub type Active<T> = StorageMap<_, Identity, NetUid, Vec<bool>, ValueQuery>;
+    /// Normalised stake weights from the last epoch.
+    #[pallet::storage]
+    pub type StakeWeight<T> = StorageMap<_, Identity, NetUid, Vec<u16>, ValueQuery>;
+    /// Ranks from the last epoch.
+    #[pallet::storage]
+    pub type Rank<T> = StorageMap<_, Identity, NetUid, Vec<u16>, ValueQuery>;
+    /// Trust from the last epoch.
+    #[pallet::storage]
+    pub type Trust<T> = StorageMap<_, Identity, NetUid, Vec<u16>, ValueQuery>;
+    /// Consensus from the last epoch.
+    #[pallet::storage]
+    pub type Consensus<T> = StorageMap<_, Identity, NetUid, Vec<u16>, ValueQuery>;
+    /// Incentive from the last epoch.
+    #[pallet::storage]
+    pub type Incentive<T> = StorageMap<_, Identity, NetUid, Vec<u16>, ValueQuery>;
+    /// Dividends from the last epoch.
+    #[pallet::storage]
+    pub type Dividends<T> = StorageMap<_, Identity, NetUid, Vec<u16>, ValueQuery>;
+    /// Validator trust from the last epoch.
+    #[pallet::storage]
+    pub type ValidatorTrust<T> = StorageMap<_, Identity, NetUid, Vec<u16>, ValueQuery>;
+    /// Emission (alpha rao) per neuron in the last epoch.
+    #[pallet::storage]
+    pub type Emission<T> = StorageMap<_, Identity, NetUid, Vec<u64>, ValueQuery>;
+
+    /// Yuma κ (raw u16).
+    #[pallet::storage]
+    pub type Kappa<T> = StorageMap<_, Identity, NetUid, u16, ValueQuery, DefaultKappa>;
+    /// Blocks without a weight update after which a neuron is inactive.
+    #[pallet::storage]
+    pub type ActivityCutoff<T> = StorageMap<_, Identity, NetUid, u16, ValueQuery, DefaultActivityCutoff>;
+    /// Bonds penalty (raw u16).
+    #[pallet::storage]
+    pub type BondsPenalty<T> = StorageMap<_, Identity, NetUid, u16, ValueQuery, DefaultU16Max>;
+    /// Bonds moving average (/1_000_000).
+    #[pallet::storage]
+    pub type BondsMovingAverage<T> =
+        StorageMap<_, Identity, NetUid, u64, ValueQuery, DefaultBondsMovingAverage>;
+    /// Whether liquid alpha (per-column bond EMA) is on.
+    #[pallet::storage]
+    pub type LiquidAlphaOn<T> = StorageMap<_, Identity, NetUid, bool, ValueQuery>;
+    /// Liquid alpha bounds (low, high), raw u16.
+    #[pallet::storage]
+    pub type AlphaValues<T> = StorageMap<_, Identity, NetUid, (u16, u16), ValueQuery, DefaultAlphaValues>;
+    /// Most validator permits per subnet.
+    #[pallet::storage]
+    pub type MaxAllowedValidators<T> =
+        StorageMap<_, Identity, NetUid, u16, ValueQuery, DefaultMaxAllowedValidators>;
+    /// Fewest weights a validator must set.
+    #[pallet::storage]
+    pub type MinAllowedWeights<T> = StorageMap<_, Identity, NetUid, u16, ValueQuery, DefaultOne>;
+    /// Largest single weight after max-upscaling.
+    #[pallet::storage]
+    pub type MaxWeightsLimit<T> = StorageMap<_, Identity, NetUid, u16, ValueQuery, DefaultU16Max>;
+    /// Blocks between two weight updates of a neuron.
+    #[pallet::storage]
+    pub type WeightsSetRateLimit<T> =
+        StorageMap<_, Identity, NetUid, u64, ValueQuery, DefaultWeightsSetRateLimit>;
+    /// Smallest accepted weights version key (0: any).
+    #[pallet::storage]
+    pub type WeightsVersionKey<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+    /// Stake weight needed to set weights.
+    #[pallet::storage]
+    pub type StakeThreshold<T> = StorageValue<_, u64, ValueQuery>;
+
+    /// Root (TAO) dividends paid to a hotkey's nominators from a subnet's last epoch.
+    #[pallet::storage]
+    pub type TaoDividendsPerSubnet<T: Config> =
+        StorageDoubleMap<_, Identity, NetUid, Blake2_128Concat, T::AccountId, u64, ValueQuery>;
+
     // ---------------------------------------------------------------------------------------
     // Events and errors.
     // ---------------------------------------------------------------------------------------
@@ -474,6 +740,27 @@ pub mod pallet {
         },
         /// A root-only parameter changed.
         ParameterSet(crate::admin::Parameter),
+        /// A neuron registered: (netuid, uid, hotkey).
+        NeuronRegistered(NetUid, u16, T::AccountId),
+        /// Weights were set: (netuid, uid).
+        WeightsSet(NetUid, u16),
+        /// An epoch distributed the drained emission of a subnet (all in rao).
+        EmissionDistributed {
+            /// The subnet.
+            netuid: NetUid,
+            /// Alpha credited to miners.
+            incentives: u64,
+            /// Alpha credited to validators and their nominators (take included).
+            alpha_dividends: u64,
+            /// TAO credited to root stakers through their validators (take included).
+            tao_dividends: u64,
+            /// Alpha credited to the owner.
+            owner_cut: u64,
+            /// Alpha kept in `UndistributedAlpha` (no recipient, or rounding).
+            alpha_kept: u64,
+            /// TAO kept in `UndistributedRootTao` (no recipient, or rounding).
+            tao_kept: u64,
+        },
     }
 
     /// Errors.
@@ -521,6 +808,48 @@ pub mod pallet {
         InvalidParameter,
         /// No free netuid is left.
         NoFreeNetuid,
+        /// The root network does not exist.
+        RootNetworkDoesNotExist,
+        /// Registration is not allowed on the root network (use `root_register`).
+        RegistrationNotPermittedOnRootSubnet,
+        /// Registration is closed on this subnet.
+        SubNetRegistrationDisabled,
+        /// Too many registrations in this block.
+        TooManyRegistrationsThisBlock,
+        /// Too many registrations in this interval.
+        TooManyRegistrationsThisInterval,
+        /// The hotkey is already registered on this subnet.
+        HotKeyAlreadyRegisteredInSubNet,
+        /// The subnet has no UID to give.
+        NoNeuronIdAvailable,
+        /// The subnet is full and every neuron is still immune.
+        AllNeuronsImmune,
+        /// Root is full and the hotkey's root stake is not above the smallest member's.
+        StakeTooLowForRoot,
+        /// The hotkey is not registered on this subnet.
+        HotKeyNotRegisteredInSubNet,
+        /// Weights cannot be set on root with `set_weights` (use `set_root_weights`).
+        CanNotSetRootNetworkWeights,
+        /// UIDs and weights differ in length.
+        WeightVecNotEqualSize,
+        /// More UIDs than neurons.
+        UidsLengthExceedUidsInSubNet,
+        /// Not enough stake to set weights.
+        NotEnoughStakeToSetWeights,
+        /// The weights version key is too old.
+        IncorrectWeightVersionKey,
+        /// Weights were set too recently.
+        SettingWeightsTooFast,
+        /// Weights on others need a validator permit.
+        NeuronNoValidatorPermit,
+        /// A UID appears twice.
+        DuplicateUids,
+        /// A UID (or root target netuid) does not exist.
+        UidVecContainInvalidOne,
+        /// Fewer weights than `MinAllowedWeights`.
+        WeightVecLengthIsLow,
+        /// A weight exceeds `MaxWeightsLimit`.
+        MaxWeightExceeded,
     }
 
     // ---------------------------------------------------------------------------------------
@@ -630,6 +959,50 @@ pub mod pallet {
         pub fn register_network(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
             let coldkey = ensure_signed(origin)?;
             Self::do_register_network(coldkey, hotkey).map(|_| ())
+        }
+
+        /// Register `hotkey` on `netuid` by burning the subnet's registration cost (swapped into
+        /// its pool, the alpha destroyed).
+        #[pallet::call_index(7)]
+        #[pallet::weight(T::WeightInfo::burned_register())]
+        pub fn burned_register(origin: OriginFor<T>, netuid: NetUid, hotkey: T::AccountId) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_burned_register(coldkey, netuid, hotkey).map(|_| ())
+        }
+
+        /// Set the caller hotkey's weights on `netuid`'s neurons.
+        #[pallet::call_index(0)]
+        #[pallet::weight(T::WeightInfo::set_weights(dests.len() as u32))]
+        pub fn set_weights(
+            origin: OriginFor<T>,
+            netuid: NetUid,
+            dests: Vec<u16>,
+            weights: Vec<u16>,
+            version_key: u64,
+        ) -> DispatchResult {
+            let hotkey = ensure_signed(origin)?;
+            Self::do_set_weights(hotkey, netuid, dests, weights, version_key)
+        }
+
+        /// Set the caller's root weights over subnets (read by the `RootWeights` policy).
+        #[pallet::call_index(8)]
+        #[pallet::weight(T::WeightInfo::set_weights(netuids.len() as u32))]
+        pub fn set_root_weights(
+            origin: OriginFor<T>,
+            netuids: Vec<u16>,
+            weights: Vec<u16>,
+            version_key: u64,
+        ) -> DispatchResult {
+            let hotkey = ensure_signed(origin)?;
+            Self::do_set_root_weights(hotkey, netuids, weights, version_key)
+        }
+
+        /// Register `hotkey` on the root network.
+        #[pallet::call_index(62)]
+        #[pallet::weight(T::WeightInfo::burned_register())]
+        pub fn root_register(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_root_register(coldkey, hotkey).map(|_| ())
         }
 
         /// Unstake everything the caller holds on `hotkey`, on every subnet, into its balance.

@@ -31,6 +31,8 @@ use frame_support::{
 pub const NEW_SUBNET_TEMPO: u16 = 360;
 /// Tempo of the root network.
 pub const ROOT_TEMPO: u16 = 100;
+/// Most root validators.
+pub const ROOT_MAX_UIDS: u16 = 64;
 
 impl<T: Config> Pallet<T> {
     fn now() -> u64 {
@@ -71,7 +73,7 @@ impl<T: Config> Pallet<T> {
     }
 
     /// Records `coldkey` as owner of `hotkey` (no-op if it already is).
-    fn associate(coldkey: &T::AccountId, hotkey: &T::AccountId) {
+    pub(crate) fn associate(coldkey: &T::AccountId, hotkey: &T::AccountId) {
         if Owner::<T>::contains_key(hotkey) {
             return;
         }
@@ -129,6 +131,8 @@ impl<T: Config> Pallet<T> {
 
         Self::init_network(netuid, NEW_SUBNET_TEMPO, DYNAMIC_MECHANISM);
         Self::associate(&coldkey, &hotkey);
+        // The owner's hotkey becomes UID 0.
+        Self::place_neuron(netuid, &hotkey, None, block);
         NetworkLastRegistered::<T>::put(block);
         NetworkRegisteredAt::<T>::insert(netuid, block);
 
@@ -182,6 +186,7 @@ impl<T: Config> Pallet<T> {
         let root_tempo = if config.root_tempo == 0 { ROOT_TEMPO } else { config.root_tempo };
         Self::init_network(ROOT_NETUID, root_tempo, 0);
         NetworkRegistrationAllowed::<T>::insert(ROOT_NETUID, false);
+        crate::MaxAllowedUids::<T>::insert(ROOT_NETUID, ROOT_MAX_UIDS);
 
         let mut staked = 0u64;
         for subnet in &config.subnets {
@@ -190,6 +195,7 @@ impl<T: Config> Pallet<T> {
             Self::init_network(subnet.netuid, subnet.tempo, DYNAMIC_MECHANISM);
             Self::associate(&subnet.owner_coldkey, &subnet.owner_hotkey);
             Self::seed_pool(subnet.netuid, subnet.pool, &subnet.owner_coldkey, &subnet.owner_hotkey);
+            Self::place_neuron(subnet.netuid, &subnet.owner_hotkey, None, 0);
             if subnet.emitting {
                 FirstEmissionBlockNumber::<T>::insert(subnet.netuid, 1);
             }

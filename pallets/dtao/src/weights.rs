@@ -25,6 +25,10 @@ pub trait WeightInfo {
     fn start_call() -> Weight;
     /// `sudo_set_parameter`.
     fn set_parameter() -> Weight;
+    /// `burned_register`, `root_register`.
+    fn burned_register() -> Weight;
+    /// `set_weights`, `set_root_weights` with `n` entries.
+    fn set_weights(n: u32) -> Weight;
 }
 
 /// Reads per subnet per block in the coinbase (prices, reserves, flags, pendings, EMA inputs).
@@ -60,6 +64,14 @@ impl WeightInfo for () {
     }
     fn start_call() -> Weight {
         Weight::from_parts(20_000_000, 0).saturating_add(RocksDbWeight::get().reads_writes(4, 1))
+    }
+    fn burned_register() -> Weight {
+        Weight::from_parts(250_000_000, 0).saturating_add(RocksDbWeight::get().reads_writes(30, 24))
+    }
+    fn set_weights(n: u32) -> Weight {
+        Weight::from_parts(30_000_000, 0)
+            .saturating_add(Weight::from_parts(200_000, 0).saturating_mul(u64::from(n)))
+            .saturating_add(RocksDbWeight::get().reads_writes(12, 2))
     }
     fn set_parameter() -> Weight {
         Weight::from_parts(15_000_000, 0).saturating_add(RocksDbWeight::get().reads_writes(1, 1))

@@ -19,9 +19,27 @@ fn emitting_subnet_gets_one_alpha_per_block_and_drains_at_its_tempo() {
         assert_eq!(BlocksSinceLastStep::<Test>::get(1), 0);
         assert_eq!(PendingEmission::<Test>::get(1), 0);
         assert_eq!(PendingOwnerCut::<Test>::get(1), 0);
-        // The owner cut went to the owner's hotkey; the rest waits for the epoch.
-        assert_eq!(SubtensorModule::get_stake_for_hotkey_and_coldkey_on_subnet(&11, &10, 1), 8 * 179_995_422);
-        assert_eq!(UndistributedAlpha::<Test>::get(1), 8 * 820_004_577);
+        // The epoch ran on the one neuron, the owner's hotkey (UID 0): it earns the validators'
+        // share (the reference never credits the owner hotkey's miner incentive), and the owner
+        // cut is credited first. Everything drained is credited or kept, to the rao.
+        let drained_alpha = 8 * 820_004_577;
+        let distributed = System::events()
+            .into_iter()
+            .find_map(|r| match r.event {
+                RuntimeEvent::SubtensorModule(Event::EmissionDistributed {
+                    incentives, alpha_dividends, alpha_kept, owner_cut, ..
+                }) => Some((incentives, alpha_dividends, alpha_kept, owner_cut)),
+                _ => None,
+            })
+            .expect("the epoch distributed");
+        let (incentives, alpha_dividends, alpha_kept, owner_cut) = distributed;
+        assert_eq!(owner_cut, 8 * 179_995_422);
+        assert_eq!(incentives, 0);
+        assert!(alpha_dividends > 0);
+        assert_eq!(incentives + alpha_dividends + alpha_kept, drained_alpha);
+        assert_eq!(UndistributedAlpha::<Test>::get(1), alpha_kept);
+        let owner_stake = SubtensorModule::get_stake_for_hotkey_and_coldkey_on_subnet(&11, &10, 1);
+        assert!(owner_stake.abs_diff(owner_cut + alpha_dividends) <= 1, "{owner_stake}");
         assert!(SubnetMovingPrice::<Test>::get(1) > substrate_fixed::types::I96F32::from_num(0u8));
     });
 }
