@@ -1,6 +1,8 @@
 //! Pallet tests, by theme. Every test runs through `ExtBuilder::build_and_execute`, which
 //! checks all invariants when the test ends.
 mod coinbase;
+mod epoch;
 mod genesis;
+mod registration;
 mod staking;
 mod subnets;
