@@ -243,7 +243,7 @@ fn replay_scenario(sc: &Value, fields: &[String], diff: &mut Diff) -> Result<(),
         // frame_system keeps no events in block 0, so there the runner takes the same events
         // from `block_step`, the body of `on_initialize`.
         let coinbase_events: Vec<pallet_dtao::Event<Test>> = if block == 0 {
-            SubtensorModule::block_step(block).1
+            SubtensorModule::block_step(block).events
         } else {
             System::reset_events();
             SubtensorModule::on_initialize(block);

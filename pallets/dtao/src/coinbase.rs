@@ -37,6 +37,16 @@ use alloc::{collections::BTreeMap, vec::Vec};
 use dtao_math::{coinbase as math, emission, moving_price};
 use substrate_fixed::types::U96F32;
 
+/// What one block's coinbase did: for the weight, and the events `on_initialize` deposits.
+pub struct BlockStepReport<T: Config> {
+    /// Subnets visited (root excluded).
+    pub subnets: u32,
+    /// Neurons of the subnets whose epoch ran this block.
+    pub epoch_neurons: u32,
+    /// Every subnet's emission and drain, and each epoch's distribution.
+    pub events: Vec<Event<T>>,
+}
+
 /// One emitting subnet's values for this block, carried from step 3 to step 6.
 struct Injection {
     netuid: NetUid,
@@ -73,10 +83,9 @@ impl<T: Config> Pallet<T> {
         math::blocks_until_next_epoch(netuid, Tempo::<T>::get(netuid), block)
     }
 
-    /// The state transition of `on_initialize`: the coinbase of `block`. Returns the
-    /// number of subnets (for the weight) and the events describing every subnet's emission
-    /// and drain, which `on_initialize` deposits.
-    pub fn block_step(block: u64) -> (u32, Vec<Event<T>>) {
+    /// The state transition of `on_initialize`: the coinbase of `block`, reported with the
+    /// events describing every subnet's emission and drain, which `on_initialize` deposits.
+    pub fn block_step(block: u64) -> BlockStepReport<T> {
         let networks: Vec<NetUid> = NetworksAdded::<T>::iter_keys().collect();
         for netuid in networks {
             Self::adjust_registration_terms(netuid, block);
@@ -85,10 +94,10 @@ impl<T: Config> Pallet<T> {
         Self::run_coinbase(block_emission, block)
     }
 
-    /// Steps 1–8 of the reference's `run_coinbase`; returns the number of subnets visited and
-    /// the emission and drain events.
-    pub fn run_coinbase(block_emission: U96F32, block: u64) -> (u32, Vec<Event<T>>) {
+    /// Steps 1–8 of the reference's `run_coinbase`.
+    pub fn run_coinbase(block_emission: U96F32, block: u64) -> BlockStepReport<T> {
         let mut events = Vec::new();
+        let mut epoch_neurons = 0u32;
         // Step 1.
         let subnets: Vec<NetUid> =
             NetworksAdded::<T>::iter_keys().filter(|n| *n != ROOT_NETUID).collect();
@@ -205,6 +214,7 @@ impl<T: Config> Pallet<T> {
                     pending_swapped,
                     owner_cut,
                 });
+                epoch_neurons = epoch_neurons.saturating_add(u32::from(crate::SubnetworkN::<T>::get(netuid)));
                 events.push(Self::distribute_emission(
                     netuid,
                     pending_alpha,
@@ -217,7 +227,7 @@ impl<T: Config> Pallet<T> {
                 BlocksSinceLastStep::<T>::mutate(netuid, |b| *b = b.saturating_add(1));
             }
         }
-        (u32::try_from(subnets.len()).unwrap_or(u32::MAX), events)
+        BlockStepReport { subnets: u32::try_from(subnets.len()).unwrap_or(u32::MAX), epoch_neurons, events }
     }
 
     /// Moves the subnet's moving price one block towards `min(price, 1)`.

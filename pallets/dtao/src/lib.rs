@@ -860,11 +860,12 @@ pub mod pallet {
     impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
         fn on_initialize(n: BlockNumberFor<T>) -> Weight {
             let block: u64 = n.try_into().unwrap_or(u64::MAX);
-            let (subnets, events) = Self::block_step(block);
-            for event in events {
+            let report = Self::block_step(block);
+            for event in report.events {
                 Self::deposit_event(event);
             }
-            T::WeightInfo::on_initialize(subnets)
+            T::WeightInfo::on_initialize(report.subnets)
+                .saturating_add(T::WeightInfo::epoch(report.epoch_neurons))
         }
 
         #[cfg(feature = "try-runtime")]

@@ -1,14 +1,17 @@
 //! Weights of the pallet's calls and of `on_initialize`.
 //!
-//! `on_initialize` is weighed per subnet: each subnet costs a fixed number of storage reads and
-//! writes in the coinbase. The reference weights (`ref_time`) below are estimates until the
+//! `on_initialize` is weighed per subnet (each subnet costs a fixed number of storage reads and
+//! writes in the coinbase) plus, for the subnets whose tempo comes up, per neuron in the epoch. The reference weights (`ref_time`) below are estimates until the
 //! benchmarks land; the read/write counts are counted from the code.
 use frame_support::weights::{constants::RocksDbWeight, Weight};
 
 /// Weight functions the runtime provides.
 pub trait WeightInfo {
-    /// `on_initialize` with `subnets` subnets.
+    /// `on_initialize` with `subnets` subnets, epochs excluded.
     fn on_initialize(subnets: u32) -> Weight;
+    /// The epochs that ran in a block, over `neurons` neurons in all (Yuma consensus is
+    /// quadratic in the worst case; the estimate is per neuron with a dense-weights margin).
+    fn epoch(neurons: u32) -> Weight;
     /// `add_stake`, `add_stake_limit`.
     fn add_stake() -> Weight;
     /// `remove_stake`, `remove_stake_limit`.
@@ -43,6 +46,13 @@ impl WeightInfo for () {
             .saturating_add(Weight::from_parts(60_000_000, 0).saturating_mul(n))
             .saturating_add(RocksDbWeight::get().reads(8u64.saturating_add(COINBASE_READS_PER_SUBNET.saturating_mul(n))))
             .saturating_add(RocksDbWeight::get().writes(2u64.saturating_add(COINBASE_WRITES_PER_SUBNET.saturating_mul(n))))
+    }
+    fn epoch(neurons: u32) -> Weight {
+        let n = u64::from(neurons);
+        Weight::from_parts(2_000_000, 0)
+            .saturating_mul(n)
+            .saturating_add(Weight::from_parts(20_000, 0).saturating_mul(n.saturating_mul(n)))
+            .saturating_add(RocksDbWeight::get().reads_writes(n.saturating_mul(8), n.saturating_mul(4)))
     }
     fn add_stake() -> Weight {
         Weight::from_parts(150_000_000, 0).saturating_add(RocksDbWeight::get().reads_writes(14, 10))
