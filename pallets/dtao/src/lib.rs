@@ -13,20 +13,27 @@
 //! - [`staking`]: staking *is* a swap: add/remove/move/transfer/swap stake, limits, fees.
 //! - [`subnets`]: network registration with lock cost, `start_call`, hotkey ownership.
 //! - [`coinbase`]: the per-block emission in `on_initialize`, pending accumulators, drains.
+//! - [`consensus`]: the epoch (Yuma consensus) and the payout of drained emission; the
+//!   emission policy switch.
+//! - [`registration`]: `burned_register`, `root_register`, UIDs, pruning, burn adjustment.
+//! - [`set_weights`]: `set_weights` and root weights.
 //! - [`admin`]: root-only parameter setters.
 //! - [`invariants`]: the accounting invariants checked after every test (`do_try_state`).
 //!
 //! ## Calls
-//! Staking: `add_stake` (2), `remove_stake` (3), `unstake_all` (83), `unstake_all_alpha` (84),
-//! `move_stake` (85), `transfer_stake` (86), `swap_stake` (87), `add_stake_limit` (88),
-//! `remove_stake_limit` (89), `swap_stake_limit` (90). Subnets: `register_network` (59),
-//! `try_associate_hotkey` (91), `start_call` (92). Root-only setters from index 200.
+//! Neurons: `set_weights` (0), `burned_register` (7), `set_root_weights` (8),
+//! `root_register` (62). Staking: `add_stake` (2), `remove_stake` (3), `unstake_all` (83),
+//! `unstake_all_alpha` (84), `move_stake` (85), `transfer_stake` (86), `swap_stake` (87),
+//! `add_stake_limit` (88), `remove_stake_limit` (89), `swap_stake_limit` (90). Subnets:
+//! `register_network` (59), `try_associate_hotkey` (91), `start_call` (92). Root:
+//! `sudo_set_parameter` (200).
 //!
-//! ## Where drained emission goes (until the epoch lands)
-//! At each subnet's tempo the four pending accumulators are drained. Yuma consensus is not
-//! implemented yet, so the drained amounts are added to `UndistributedAlpha`,
-//! `UndistributedRootTao` and `UndistributedOwnerCut` and announced by
-//! [`Event::EmissionDrained`]: nothing is silently lost.
+//! ## Where drained emission goes
+//! At each subnet's tempo the four pending accumulators are drained into the epoch, which pays
+//! miners, validators (and through share pools their nominators), root stakers and the owner.
+//! What has no recipient is kept in `UndistributedAlpha`, `UndistributedRootTao` and
+//! `UndistributedOwnerCut`; [`Event::EmissionDistributed`] reports credited and kept amounts,
+//! which add up to what was drained. See `docs/epoch.md`.
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
 
