@@ -190,3 +190,40 @@ fn unstake_all_alpha_restakes_on_root() {
         assert_eq!(Balances::free_balance(COLD), 80 * TAO + root - 50_000);
     });
 }
+
+#[test]
+fn transfer_stake_moves_ownership_and_rejects_bad_inputs() {
+    chain().build_and_execute(|| {
+        assert_ok!(SubtensorModule::add_stake(origin(COLD), HOT, 1, 10 * TAO));
+        let held = SubtensorModule::get_stake_for_hotkey_and_coldkey_on_subnet(&HOT, &COLD, 1);
+        assert_noop!(SubtensorModule::transfer_stake(origin(COLD), COLD, HOT, 1, 1, held), Error::<Test>::SameNetuid);
+        assert_noop!(SubtensorModule::transfer_stake(origin(COLD), 3, HOT, 1, 1, 0), Error::<Test>::AmountTooLow);
+        assert_noop!(SubtensorModule::transfer_stake(origin(COLD), 3, HOT, 1, 1, u64::MAX), Error::<Test>::InsufficientLiquidity);
+        assert_noop!(SubtensorModule::transfer_stake(origin(COLD), 3, HOT, 9, 1, held), Error::<Test>::SubnetNotExists);
+        assert_noop!(SubtensorModule::transfer_stake(origin(COLD), 3, HOT, 1, 9, held), Error::<Test>::SubnetNotExists);
+        assert_noop!(SubtensorModule::transfer_stake(origin(2), 3, HOT, 1, 1, held), Error::<Test>::NotEnoughStakeToWithdraw);
+        assert_ok!(SubtensorModule::transfer_stake(origin(COLD), 3, HOT, 1, 1, held));
+        assert_eq!(SubtensorModule::get_stake_for_hotkey_and_coldkey_on_subnet(&HOT, &COLD, 1), 0);
+        assert!(SubtensorModule::get_stake_for_hotkey_and_coldkey_on_subnet(&HOT, &3, 1) > 0);
+    });
+}
+
+#[test]
+fn unstake_all_needs_a_known_hotkey_and_skips_empty_positions() {
+    chain().build_and_execute(|| {
+        assert_noop!(SubtensorModule::unstake_all(origin(COLD), 99), Error::<Test>::HotKeyAccountNotExists);
+        assert_noop!(SubtensorModule::unstake_all_alpha(origin(COLD), 99), Error::<Test>::HotKeyAccountNotExists);
+        // Nothing staked: succeeds and changes no balance.
+        assert_ok!(SubtensorModule::unstake_all(origin(COLD), HOT));
+        assert_eq!(Balances::free_balance(COLD), 100 * TAO);
+    });
+}
+
+#[test]
+fn try_associate_hotkey_only_once() {
+    chain().build_and_execute(|| {
+        assert_ok!(SubtensorModule::try_associate_hotkey(origin(COLD), 50));
+        assert_eq!(Owner::<Test>::get(50), Some(COLD));
+        assert_noop!(SubtensorModule::try_associate_hotkey(origin(2), 50), Error::<Test>::HotKeyAlreadyAssociated);
+    });
+}
