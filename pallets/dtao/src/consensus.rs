@@ -60,7 +60,8 @@ pub enum EmissionPolicy {
     RootWeights,
 }
 
-fn set_at<V: Clone + Default>(v: &mut Vec<V>, index: usize, value: V) {
+/// Writes `value` at `index` of a per-UID vector, growing it with defaults if needed.
+pub(crate) fn set_at<V: Clone + Default>(v: &mut Vec<V>, index: usize, value: V) {
     if v.len() <= index {
         v.resize(index.saturating_add(1), V::default());
     }

@@ -26,7 +26,7 @@ use crate::{
     RegistrationsThisInterval, SubnetOwnerHotkey, SubnetworkN, TargetRegistrationsPerInterval,
     TotalHotkeyAlpha, Uids, ValidatorPermit, Weights, Delegates, ROOT_NETUID,
 };
-use alloc::vec::Vec;
+use crate::consensus::set_at;
 use dtao_math::burn::{self, BurnInputs, BurnOutcome};
 use frame_support::{
     ensure,
@@ -39,15 +39,6 @@ use frame_support::{
 
 /// Root's validator take when `root_register` makes a hotkey a delegate.
 const DEFAULT_TAKE: u16 = 11_796;
-
-fn set_at<V: Clone + Default>(v: &mut Vec<V>, index: usize, value: V) {
-    if v.len() <= index {
-        v.resize(index.saturating_add(1), V::default());
-    }
-    if let Some(slot) = v.get_mut(index) {
-        *slot = value;
-    }
-}
 
 impl<T: Config> Pallet<T> {
     fn block_now() -> u64 {

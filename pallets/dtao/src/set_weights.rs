@@ -104,14 +104,7 @@ impl<T: Config> Pallet<T> {
             Error::<T>::MaxWeightExceeded
         );
         Weights::<T>::insert(netuid, uid, uids.into_iter().zip(scaled).collect::<Vec<_>>());
-        LastUpdate::<T>::mutate(netuid, |v| {
-            if v.len() <= usize::from(uid) {
-                v.resize(usize::from(uid).saturating_add(1), 0);
-            }
-            if let Some(slot) = v.get_mut(usize::from(uid)) {
-                *slot = block;
-            }
-        });
+        LastUpdate::<T>::mutate(netuid, |v| crate::consensus::set_at(v, usize::from(uid), block));
         Self::deposit_event(Event::WeightsSet(netuid, uid));
         Ok(())
     }

@@ -31,6 +31,15 @@ use frame_support::{
 pub type Limit = Option<(u64, bool)>;
 
 impl<T: Config> Pallet<T> {
+    /// The part of `amount` a limit allows: all of it within `max`; beyond, `max` if partial
+    /// fills are allowed (and `max` > 0), else `SlippageTooHigh`.
+    fn within_limit(amount: u64, max: u64, allow_partial: bool) -> Result<u64, Error<T>> {
+        ensure!(allow_partial || amount <= max, Error::<T>::SlippageTooHigh);
+        let possible = amount.min(max);
+        ensure!(possible > 0, Error::<T>::SlippageTooHigh);
+        Ok(possible)
+    }
+
     fn current_block() -> u64 {
         frame_system::Pallet::<T>::block_number().try_into().unwrap_or(u64::MAX)
     }
@@ -183,9 +192,7 @@ impl<T: Config> Pallet<T> {
                     crate::SubnetAlphaIn::<T>::get(netuid),
                     limit_price,
                 );
-                ensure!(allow_partial || amount <= max, Error::<T>::SlippageTooHigh);
-                let possible = amount.min(max);
-                ensure!(possible > 0, Error::<T>::SlippageTooHigh);
+                let possible = Self::within_limit(amount, max, allow_partial)?;
                 ensure!(possible >= minimum, Error::<T>::AmountTooLow);
                 possible
             },
@@ -239,10 +246,7 @@ impl<T: Config> Pallet<T> {
                     crate::SubnetAlphaIn::<T>::get(netuid),
                     limit_price,
                 );
-                ensure!(allow_partial || alpha <= max, Error::<T>::SlippageTooHigh);
-                let possible = alpha.min(max);
-                ensure!(possible > 0, Error::<T>::SlippageTooHigh);
-                possible
+                Self::within_limit(alpha, max, allow_partial)?
             },
         };
         // The reference prices the fee on the requested amount, also when selling less.
@@ -324,10 +328,7 @@ impl<T: Config> Pallet<T> {
                     crate::SubnetAlphaIn::<T>::get(destination_netuid),
                     limit_price,
                 );
-                ensure!(allow_partial || alpha <= max, Error::<T>::SlippageTooHigh);
-                let possible = alpha.min(max);
-                ensure!(possible > 0, Error::<T>::SlippageTooHigh);
-                possible
+                Self::within_limit(alpha, max, allow_partial)?
             },
         };
         let fee = Self::staking_fee(Some((origin_hotkey, origin_netuid)), Some(destination_netuid), alpha) /
