@@ -927,6 +927,36 @@ pub mod pallet {
     }
 
     // ---------------------------------------------------------------------------------------
+    // Read-only quotes for clients (runtime API `RuntimeViewFunction`).
+    // ---------------------------------------------------------------------------------------
+
+    #[pallet::view_functions]
+    impl<T: Config> Pallet<T> {
+        /// Alpha that staking `tao` (fee included) on `netuid` would buy now; `None` if the
+        /// subnet does not exist or the pool would refuse.
+        pub fn quote_stake(netuid: NetUid, tao: u64) -> Option<u64> {
+            let tao = tao.saturating_sub(dtao_math::fee::DEFAULT_STAKING_FEE);
+            NetworksAdded::<T>::get(netuid).then(|| Self::sim_swap_tao_for_alpha(netuid, tao)).flatten()
+        }
+
+        /// TAO that selling `alpha` on `netuid` would fetch now, before the unstake fee; `None`
+        /// if the subnet does not exist or the pool would refuse.
+        pub fn quote_unstake(netuid: NetUid, alpha: u64) -> Option<u64> {
+            NetworksAdded::<T>::get(netuid).then(|| Self::sim_swap_alpha_for_tao(netuid, alpha)).flatten()
+        }
+
+        /// Spot price of `netuid` as raw U96F32 bits (value = bits / 2^32 TAO per alpha).
+        pub fn alpha_price_bits(netuid: NetUid) -> u128 {
+            Self::get_alpha_price(netuid).to_bits()
+        }
+
+        /// What registering a subnet costs now (rao).
+        pub fn network_registration_cost() -> u64 {
+            Self::get_network_lock_cost()
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
     // Calls.
     // ---------------------------------------------------------------------------------------
 

@@ -227,3 +227,17 @@ fn try_associate_hotkey_only_once() {
         assert_noop!(SubtensorModule::try_associate_hotkey(origin(2), 50), Error::<Test>::HotKeyAlreadyAssociated);
     });
 }
+
+#[test]
+fn view_functions_quote_what_the_calls_do() {
+    chain().build_and_execute(|| {
+        let quote = SubtensorModule::quote_stake(1, 10 * TAO);
+        assert_eq!(quote, Some(9_900_941_084));
+        assert_eq!(SubtensorModule::alpha_price_bits(1), 1u128 << 32);
+        assert_eq!(SubtensorModule::quote_stake(9, TAO), None);
+        assert_ok!(SubtensorModule::add_stake(origin(COLD), HOT, 1, 10 * TAO));
+        assert_eq!(SubtensorModule::get_stake_for_hotkey_and_coldkey_on_subnet(&HOT, &COLD, 1), quote.unwrap());
+        assert_eq!(SubtensorModule::quote_unstake(1, u64::MAX), None);
+        assert_eq!(SubtensorModule::network_registration_cost(), 1_000 * TAO);
+    });
+}
