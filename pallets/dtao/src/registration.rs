@@ -41,10 +41,6 @@ use frame_support::{
 const DEFAULT_TAKE: u16 = 11_796;
 
 impl<T: Config> Pallet<T> {
-    fn block_now() -> u64 {
-        frame_system::Pallet::<T>::block_number().try_into().unwrap_or(u64::MAX)
-    }
-
     /// Checks the per-block and per-interval registration limits of `netuid`.
     fn ensure_registration_slots(netuid: NetUid) -> DispatchResult {
         ensure!(
@@ -85,7 +81,7 @@ impl<T: Config> Pallet<T> {
         if let Some(owner) = Owner::<T>::get(&hotkey) {
             ensure!(owner == coldkey, Error::<T>::NonAssociatedColdKey);
         }
-        let block = Self::block_now();
+        let block = Self::current_block();
         let slot = Self::free_uid(netuid, block)?;
 
         T::Currency::burn_from(&coldkey, burn, Preservation::Preserve, Precision::Exact, Fortitude::Polite)
@@ -169,7 +165,7 @@ impl<T: Config> Pallet<T> {
         if let Some(owner) = Owner::<T>::get(&hotkey) {
             ensure!(owner == coldkey, Error::<T>::NonAssociatedColdKey);
         }
-        let block = Self::block_now();
+        let block = Self::current_block();
         let slot = if SubnetworkN::<T>::get(ROOT_NETUID) < MaxAllowedUids::<T>::get(ROOT_NETUID) {
             None
         } else {

@@ -76,7 +76,7 @@ impl<T: Config> Pallet<T> {
         ensure!(stake >= StakeThreshold::<T>::get(), Error::<T>::NotEnoughStakeToSetWeights);
         let required = WeightsVersionKey::<T>::get(netuid);
         ensure!(required == 0 || version_key >= required, Error::<T>::IncorrectWeightVersionKey);
-        let block: u64 = frame_system::Pallet::<T>::block_number().try_into().unwrap_or(u64::MAX);
+        let block = Self::current_block();
         let last = LastUpdate::<T>::get(netuid).get(usize::from(uid)).copied().unwrap_or(0);
         ensure!(
             last == 0 || block.saturating_sub(last) >= WeightsSetRateLimit::<T>::get(netuid),

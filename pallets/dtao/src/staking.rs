@@ -40,7 +40,8 @@ impl<T: Config> Pallet<T> {
         Ok(possible)
     }
 
-    fn current_block() -> u64 {
+    /// The current block number as u64 (the reference's block arithmetic is in u64).
+    pub(crate) fn current_block() -> u64 {
         frame_system::Pallet::<T>::block_number().try_into().unwrap_or(u64::MAX)
     }
 

@@ -35,10 +35,6 @@ pub const ROOT_TEMPO: u16 = 100;
 pub const ROOT_MAX_UIDS: u16 = 64;
 
 impl<T: Config> Pallet<T> {
-    fn now() -> u64 {
-        frame_system::Pallet::<T>::block_number().try_into().unwrap_or(u64::MAX)
-    }
-
     /// The TAO block emission at the current `TotalIssuance` (1 TAO if it cannot be computed,
     /// as the lock-cost code of the reference falls back).
     fn block_emission_or_default() -> u64 {
@@ -59,7 +55,7 @@ impl<T: Config> Pallet<T> {
         let min_lock = NetworkMinLockCost::<T>::get();
         let interval = Self::get_lock_reduction_interval();
         lock_cost::network_lock_cost(
-            Self::now(),
+            Self::current_block(),
             NetworkLastLockCost::<T>::get().unwrap_or(min_lock),
             min_lock,
             NetworkLastRegistered::<T>::get(),
@@ -114,7 +110,7 @@ impl<T: Config> Pallet<T> {
         if let Some(owner) = Owner::<T>::get(&hotkey) {
             ensure!(owner == coldkey, Error::<T>::NonAssociatedColdKey);
         }
-        let block = Self::now();
+        let block = Self::current_block();
         ensure!(
             block.saturating_sub(NetworkLastRegistered::<T>::get()) >= NetworkRateLimit::<T>::get(),
             Error::<T>::NetworkTxRateLimitExceeded
@@ -157,7 +153,7 @@ impl<T: Config> Pallet<T> {
             !FirstEmissionBlockNumber::<T>::contains_key(netuid),
             Error::<T>::FirstEmissionBlockNumberAlreadySet
         );
-        let block = Self::now();
+        let block = Self::current_block();
         let allowed_from =
             NetworkRegisteredAt::<T>::get(netuid).saturating_add(DurationOfStartCall::<T>::get());
         ensure!(block >= allowed_from, Error::<T>::NeedWaitingMoreBlocksToStarCall);
