@@ -1,12 +1,14 @@
-//! `dtao-conformance <vectors-dir>`: replays every Subtensor conformance vector file found in
-//! the directory through pallet-dtao, one line per file, then `N passed, M failed`. Exits
-//! non-zero on any failure or unreadable file.
+//! `dtao-conformance <vectors-dir>...`: replays every Subtensor conformance vector file found
+//! in each directory (not its subdirectories) through pallet-dtao, one line per file, then
+//! `N passed, M failed`. Exits non-zero on any failure or unreadable file.
 //!
 //! Files are recognised by name: `block_emission*.json`, `swap*.json`, `moving_price*.json`,
-//! `coinbase*.json`, `lock_cost*.json`, `burn*.json`, `epoch*.json`. Every field of every case
-//! is compared exactly (amounts as u64, fixed-point values as raw bits).
+//! `coinbase*.json`, `lock_cost*.json`, `burn*.json`, `epoch*.json`, and the end-to-end
+//! `scenarios*.json` made by running the reference pallet ([`scenario`]). Every field of every
+//! case is compared exactly (amounts as u64, fixed-point values as raw bits).
 mod compare;
 mod replay;
+pub mod scenario;
 
 use std::{path::PathBuf, process::ExitCode};
 
@@ -20,11 +22,16 @@ pub struct FileReport {
     pub skipped: Option<(usize, &'static str)>,
     /// The first few mismatches, for the log.
     pub mismatches: Vec<String>,
+    /// A line of extra counts (e.g. blocks matched), printed after the file's line.
+    pub detail: Option<String>,
 }
+
+/// Cases whose mismatches are printed, per file.
+const REPORTED_CASES: usize = 25;
 
 impl FileReport {
     fn new() -> Self {
-        FileReport { passed: 0, failed: 0, skipped: None, mismatches: Vec::new() }
+        FileReport { passed: 0, failed: 0, skipped: None, mismatches: Vec::new(), detail: None }
     }
 
     /// Records one case's mismatches (none: passed).
@@ -33,32 +40,37 @@ impl FileReport {
             self.passed += 1;
         } else {
             self.failed += 1;
-            if self.mismatches.len() < 5 {
-                self.mismatches.push(format!("{case}: {}", mismatches.join("; ")));
+            if self.mismatches.len() < REPORTED_CASES {
+                self.mismatches.push(format!("{case}: {}", mismatches.join("\n    ")));
             }
         }
     }
 }
 
 fn main() -> ExitCode {
-    let Some(dir) = std::env::args().nth(1).map(PathBuf::from) else {
-        eprintln!("usage: dtao-conformance <vectors-dir>");
+    let dirs: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
+    if dirs.is_empty() {
+        eprintln!("usage: dtao-conformance <vectors-dir>...");
         return ExitCode::from(2);
-    };
-    let mut files: Vec<PathBuf> = match std::fs::read_dir(&dir) {
-        Ok(entries) => entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .collect(),
-        Err(e) => {
-            eprintln!("cannot read {}: {e}", dir.display());
+    }
+    let mut files: Vec<PathBuf> = Vec::new();
+    for dir in &dirs {
+        let mut found: Vec<PathBuf> = match std::fs::read_dir(dir) {
+            Ok(entries) => entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .collect(),
+            Err(e) => {
+                eprintln!("cannot read {}: {e}", dir.display());
+                return ExitCode::from(2);
+            },
+        };
+        if found.is_empty() {
+            eprintln!("no vector files (*.json) in {}", dir.display());
             return ExitCode::from(2);
-        },
-    };
-    files.sort();
-    if files.is_empty() {
-        eprintln!("no vector files (*.json) in {}", dir.display());
-        return ExitCode::from(2);
+        }
+        found.sort();
+        files.extend(found);
     }
     let (mut passed, mut failed, mut skipped) = (0usize, 0usize, 0usize);
     for path in files {
@@ -84,6 +96,9 @@ fn main() -> ExitCode {
                 report.passed,
                 report.failed
             ),
+        }
+        if let Some(detail) = &report.detail {
+            println!("  {detail}");
         }
         for m in &report.mismatches {
             println!("  mismatch: {m}");

@@ -32,8 +32,10 @@ pub fn replay_file(path: &Path) -> Result<FileReport, String> {
         coinbase::scenarios(&doc, &mut report)?;
     } else if stem.starts_with("epoch") {
         epoch::epochs(cases("cases")?, &mut report)?;
+    } else if stem.starts_with("scenarios") {
+        crate::scenario::scenarios(&doc, &mut report)?;
     } else {
-        return Err("unknown vector kind (expected block_emission, swap, moving_price, lock_cost, burn, coinbase or epoch)".into());
+        return Err("unknown vector kind (expected block_emission, swap, moving_price, lock_cost, burn, coinbase, epoch or scenarios)".into());
     }
     Ok(report)
 }
