@@ -104,11 +104,11 @@ pub enum Parameter {
     Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
 )]
 pub enum SubnetU16 {
-    /// `MaxAllowedUids` (at least the current number of neurons).
+    /// `MaxAllowedUids` (above the current number of neurons).
     MaxAllowedUids,
     /// `ImmunityPeriod`.
     ImmunityPeriod,
-    /// `MaxAllowedValidators`.
+    /// `MaxAllowedValidators` (at most `MaxAllowedUids`).
     MaxAllowedValidators,
     /// `MinAllowedWeights`.
     MinAllowedWeights,
@@ -151,12 +151,17 @@ impl<T: Config> Pallet<T> {
     fn set_subnet_u16(netuid: NetUid, item: SubnetU16, value: u16) -> DispatchResult {
         use crate::*;
         match item {
+            // AdminUtils `sudo_set_max_allowed_uids`: `SubnetworkN < value`.
             SubnetU16::MaxAllowedUids => {
-                ensure!(value >= SubnetworkN::<T>::get(netuid), Error::<T>::InvalidParameter);
+                ensure!(SubnetworkN::<T>::get(netuid) < value, Error::<T>::InvalidParameter);
                 MaxAllowedUids::<T>::insert(netuid, value)
             },
             SubnetU16::ImmunityPeriod => ImmunityPeriod::<T>::insert(netuid, value),
-            SubnetU16::MaxAllowedValidators => MaxAllowedValidators::<T>::insert(netuid, value),
+            // AdminUtils `sudo_set_max_allowed_validators`: `value ≤ MaxAllowedUids`.
+            SubnetU16::MaxAllowedValidators => {
+                ensure!(value <= MaxAllowedUids::<T>::get(netuid), Error::<T>::InvalidParameter);
+                MaxAllowedValidators::<T>::insert(netuid, value)
+            },
             SubnetU16::MinAllowedWeights => MinAllowedWeights::<T>::insert(netuid, value),
             SubnetU16::MaxWeightsLimit => MaxWeightsLimit::<T>::insert(netuid, value),
             SubnetU16::Kappa => Kappa::<T>::insert(netuid, value),

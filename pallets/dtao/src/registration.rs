@@ -6,27 +6,41 @@
 //! - The burn (`Burn[netuid]`) is withdrawn from the coldkey and swapped into the subnet pool;
 //!   the alpha it buys is destroyed (`SubnetAlphaOut` decreases). `TotalIssuance` is unchanged:
 //!   the TAO moves from balances into `SubnetTAO`.
-//! - UIDs are appended up to `MaxAllowedUids`; then the non-immune neuron with the lowest
-//!   `PruningScores` entry (ties: earliest registration; never the owner's hotkey) is replaced.
-//!   Stake lives on hotkeys, not UIDs, and is not touched.
+//! - UIDs are appended up to `MaxAllowedUids` (`append_neuron`); then a neuron is replaced
+//!   (`get_neuron_to_prune`, `replace_neuron`): never the owner's hotkey; the lowest
+//!   `PruningScores` entry (missing reads as `u16::MAX`) among non-immune neurons, ties to the
+//!   earliest registration, then the lowest UID; if every candidate is immune, the same rule among
+//!   the immune ones. Its pruning score becomes `u16::MAX`. Stake lives on hotkeys, not UIDs, and
+//!   is not touched.
+//! - Appending pushes `Rank`, `Trust`, `Emission`, `Consensus`, `Incentive`, `Dividends`,
+//!   `PruningScores`, `ValidatorTrust` 0, `Active` true, `ValidatorPermit` false and
+//!   `LastUpdate` = the block (`StakeWeight`, `Weights`, `Bonds` untouched). Replacing sets
+//!   `Active` true, zeroes `Emission`, `Trust`, `Consensus`, `Incentive`, `Dividends` and removes
+//!   `Bonds`; the old neuron's `Weights`, `LastUpdate`, `ValidatorPermit`, `Rank`,
+//!   `ValidatorTrust` and `StakeWeight` stay (as in the reference).
 //! - Every `AdjustmentInterval` blocks, `Burn` and `Difficulty` move towards the target
 //!   registration rate (`dtao_math::burn`); the interval counters reset.
 //! - Root holds at most `MaxAllowedUids[0]` (64) validators; when full, a newcomer replaces the
-//!   one with the least root stake, if it has strictly more.
+//!   first (in `Keys` order) with the least root stake, if it has strictly more. Any coldkey may
+//!   root-register any hotkey; `Owner` is only set if the hotkey has none.
 //!
-//! Deliberate difference: when a full subnet has only immune neurons, registration fails with
-//! `AllNeuronsImmune` (the reference would replace an immune one).
+//! Deliberate differences:
+//! - a full subnet whose only neuron is the owner's hotkey (`MaxAllowedUids` = 1) refuses with
+//!   `NoNeuronIdAvailable`; the reference takes the burn and registers nothing.
+//! - when the pool refuses the burn swap, the withdrawn TAO is also taken out of `TotalIssuance`
+//!   (`docs/emission.md` §9).
 use crate::{
     pallet::{Error, Event},
-    AdjustmentAlpha, AdjustmentInterval, BlockAtRegistration, Bonds, Burn,
-    BurnRegistrationsThisInterval, Config, Difficulty, ImmunityPeriod, Keys, LastAdjustmentBlock,
-    LastUpdate, MaxAllowedUids, MaxBurn, MaxDifficulty, MaxRegistrationsPerBlock, MinBurn,
-    MinDifficulty, NetUid, NetworkRegistrationAllowed, NetworksAdded, Owner, POWRegistrationsThisInterval,
-    Pallet, PruningScores, RAORecycledForRegistration, RegistrationsThisBlock,
+    Active, AdjustmentAlpha, AdjustmentInterval, BlockAtRegistration, Bonds, Burn,
+    BurnRegistrationsThisInterval, Config, Consensus, Delegates, Difficulty, Dividends, Emission,
+    ImmunityPeriod, Incentive, Keys, LastAdjustmentBlock, LastUpdate, MaxAllowedUids, MaxBurn,
+    MaxDifficulty, MaxRegistrationsPerBlock, MinBurn, MinDifficulty, NetUid,
+    NetworkRegistrationAllowed, NetworksAdded, Owner, POWRegistrationsThisInterval, Pallet,
+    PruningScores, RAORecycledForRegistration, Rank, RegistrationsThisBlock,
     RegistrationsThisInterval, SubnetOwnerHotkey, SubnetworkN, TargetRegistrationsPerInterval,
-    TotalHotkeyAlpha, Uids, ValidatorPermit, Weights, Delegates, ROOT_NETUID,
+    TotalHotkeyAlpha, Trust, Uids, ValidatorPermit, ValidatorTrust, ROOT_NETUID,
 };
-use crate::consensus::set_at;
+use alloc::vec::Vec;
 use dtao_math::burn::{self, BurnInputs, BurnOutcome};
 use frame_support::{
     ensure,
@@ -39,6 +53,13 @@ use frame_support::{
 
 /// Root's validator take when `root_register` makes a hotkey a delegate.
 const DEFAULT_TAKE: u16 = 11_796;
+
+/// Sets `v[index]` if it exists (`set_element_at`): never grows the vector.
+fn set_existing<V>(v: &mut [V], index: usize, value: V) {
+    if let Some(slot) = v.get_mut(index) {
+        *slot = value;
+    }
+}
 
 impl<T: Config> Pallet<T> {
     /// Checks the per-block and per-interval registration limits of `netuid`.
@@ -86,13 +107,20 @@ impl<T: Config> Pallet<T> {
 
         T::Currency::burn_from(&coldkey, burn, Preservation::Preserve, Precision::Exact, Fortitude::Polite)
             .map_err(|_| Error::<T>::BalanceWithdrawalError)?;
+        Self::note_own_balances_change(-i128::from(burn));
         if Self::sim_swap_tao_for_alpha(netuid, burn).is_some() {
             Self::burn_into_pool(netuid, burn);
         } else {
-            // The reference withdraws the TAO and puts it nowhere: it leaves circulation.
+            // The reference withdraws the TAO and puts it nowhere (it leaves circulation) but
+            // keeps it in `TotalIssuance`; here it also leaves `TotalIssuance`, so that the
+            // issuance invariant holds (deliberate, `docs/emission.md` §9).
             Self::note_tao_burned(burn);
         }
         Self::associate(&coldkey, &hotkey);
+        if let Some(pruned) = slot {
+            // `get_neuron_to_prune` marks the UID it picks.
+            PruningScores::<T>::mutate(netuid, |v| set_existing(v, usize::from(pruned), u16::MAX));
+        }
         let uid = Self::place_neuron(netuid, &hotkey, slot, block);
         Self::count_registration(netuid, true);
         RAORecycledForRegistration::<T>::mutate(netuid, |r| *r = r.saturating_add(burn));
@@ -107,52 +135,72 @@ impl<T: Config> Pallet<T> {
         if SubnetworkN::<T>::get(netuid) < max {
             return Ok(None);
         }
-        Self::neuron_to_prune(netuid, block).map(Some).ok_or_else(|| Error::<T>::AllNeuronsImmune.into())
+        Self::neuron_to_prune(netuid, block).map(Some).ok_or_else(|| Error::<T>::NoNeuronIdAvailable.into())
     }
 
-    /// The non-immune neuron with the lowest pruning score (ties: earliest registration),
-    /// never the owner's hotkey.
+    /// The neuron `get_neuron_to_prune` picks at `block`: never the owner's hotkey; among
+    /// non-immune neurons (`block − BlockAtRegistration ≥ ImmunityPeriod`) if there is one, else
+    /// among immune ones, the lowest pruning score (missing reads as `u16::MAX`), then the
+    /// earliest registration, then the lowest UID. `None` when the owner's hotkey is the only
+    /// neuron (or there is none).
     pub fn neuron_to_prune(netuid: NetUid, block: u64) -> Option<u16> {
         let n = SubnetworkN::<T>::get(netuid);
         let owner_uid = SubnetOwnerHotkey::<T>::get(netuid).and_then(|h| Uids::<T>::get(netuid, h));
         let scores = PruningScores::<T>::get(netuid);
         let immunity = u64::from(ImmunityPeriod::<T>::get(netuid));
-        (0..n)
+        let key = |uid: u16| {
+            let score = scores.get(usize::from(uid)).copied().unwrap_or(u16::MAX);
+            (score, BlockAtRegistration::<T>::get(netuid, uid), uid)
+        };
+        let (immune, mortal): (Vec<u16>, Vec<u16>) = (0..n)
             .filter(|uid| Some(*uid) != owner_uid)
-            .filter(|uid| {
-                block.saturating_sub(BlockAtRegistration::<T>::get(netuid, uid)) >= immunity
-            })
-            .min_by_key(|uid| {
-                let score = scores.get(usize::from(*uid)).copied().unwrap_or(0);
-                (score, BlockAtRegistration::<T>::get(netuid, uid), *uid)
-            })
+            .partition(|uid| block.saturating_sub(BlockAtRegistration::<T>::get(netuid, uid)) < immunity);
+        let pool = if mortal.is_empty() { immune } else { mortal };
+        pool.into_iter().min_by_key(|uid| key(*uid))
     }
 
-    /// Puts `hotkey` at a new UID (`slot` = None) or in place of the neuron at `slot`.
+    /// Puts `hotkey` at a new UID (`slot` = None, `append_neuron`) or in place of the neuron at
+    /// `slot` (`replace_neuron`).
     pub(crate) fn place_neuron(netuid: NetUid, hotkey: &T::AccountId, slot: Option<u16>, block: u64) -> u16 {
         let uid = match slot {
             None => {
                 let uid = SubnetworkN::<T>::get(netuid);
                 SubnetworkN::<T>::insert(netuid, uid.saturating_add(1));
+                for item in [Rank::<T>::mutate, Trust::<T>::mutate, Consensus::<T>::mutate] {
+                    item(netuid, |v: &mut Vec<u16>| v.push(0));
+                }
+                for item in [Incentive::<T>::mutate, Dividends::<T>::mutate] {
+                    item(netuid, |v: &mut Vec<u16>| v.push(0));
+                }
+                for item in [PruningScores::<T>::mutate, ValidatorTrust::<T>::mutate] {
+                    item(netuid, |v: &mut Vec<u16>| v.push(0));
+                }
+                Active::<T>::mutate(netuid, |v| v.push(true));
+                Emission::<T>::mutate(netuid, |v| v.push(0));
+                LastUpdate::<T>::mutate(netuid, |v| v.push(block));
+                ValidatorPermit::<T>::mutate(netuid, |v| v.push(false));
                 uid
             },
             Some(uid) => {
                 if let Some(old) = Keys::<T>::take(netuid, uid) {
                     Uids::<T>::remove(netuid, old);
                 }
+                let index = usize::from(uid);
+                Active::<T>::mutate(netuid, |v| set_existing(v, index, true));
+                Emission::<T>::mutate(netuid, |v| set_existing(v, index, 0));
+                for item in [Trust::<T>::mutate, Consensus::<T>::mutate] {
+                    item(netuid, |v: &mut Vec<u16>| set_existing(v, index, 0));
+                }
+                for item in [Incentive::<T>::mutate, Dividends::<T>::mutate] {
+                    item(netuid, |v: &mut Vec<u16>| set_existing(v, index, 0));
+                }
                 Bonds::<T>::remove(netuid, uid);
-                Weights::<T>::remove(netuid, uid);
                 uid
             },
         };
         Keys::<T>::insert(netuid, uid, hotkey);
         Uids::<T>::insert(netuid, hotkey, uid);
         BlockAtRegistration::<T>::insert(netuid, uid, block);
-        let index = usize::from(uid);
-        LastUpdate::<T>::mutate(netuid, |v| set_at(v, index, block));
-        ValidatorPermit::<T>::mutate(netuid, |v| set_at(v, index, false));
-        PruningScores::<T>::mutate(netuid, |v| set_at(v, index, u16::MAX));
-        crate::consensus::reset_neuron_results::<T>(netuid, index);
         uid
     }
 
@@ -162,28 +210,30 @@ impl<T: Config> Pallet<T> {
         ensure!(NetworksAdded::<T>::get(ROOT_NETUID), Error::<T>::RootNetworkDoesNotExist);
         Self::ensure_registration_slots(ROOT_NETUID)?;
         ensure!(!Uids::<T>::contains_key(ROOT_NETUID, &hotkey), Error::<T>::HotKeyAlreadyRegisteredInSubNet);
-        if let Some(owner) = Owner::<T>::get(&hotkey) {
-            ensure!(owner == coldkey, Error::<T>::NonAssociatedColdKey);
-        }
+        // `create_account_if_non_existent`: no ownership check.
+        Self::associate(&coldkey, &hotkey);
         let block = Self::current_block();
-        let slot = if SubnetworkN::<T>::get(ROOT_NETUID) < MaxAllowedUids::<T>::get(ROOT_NETUID) {
+        let n = SubnetworkN::<T>::get(ROOT_NETUID);
+        let slot = if n < MaxAllowedUids::<T>::get(ROOT_NETUID) {
             None
         } else {
-            let stake_of = |uid: &u16| {
-                Keys::<T>::get(ROOT_NETUID, uid)
-                    .map(|hk| TotalHotkeyAlpha::<T>::get(hk, ROOT_NETUID))
-                    .unwrap_or(0)
-            };
-            let weakest = (0..SubnetworkN::<T>::get(ROOT_NETUID))
-                .min_by_key(|uid| (stake_of(uid), *uid))
-                .ok_or(Error::<T>::NoNeuronIdAvailable)?;
+            // The first UID in `Keys` iteration order with the least root stake.
+            let mut lowest: (u64, u16) = (u64::MAX, 0);
+            for uid in dtao_math::epoch::keys_order(n) {
+                if let Some(hk) = Keys::<T>::get(ROOT_NETUID, uid) {
+                    let stake = TotalHotkeyAlpha::<T>::get(hk, ROOT_NETUID);
+                    if stake < lowest.0 {
+                        lowest = (stake, uid);
+                    }
+                }
+            }
+            ensure!(Keys::<T>::contains_key(ROOT_NETUID, lowest.1), Error::<T>::HotKeyNotRegisteredInSubNet);
             ensure!(
-                TotalHotkeyAlpha::<T>::get(&hotkey, ROOT_NETUID) > stake_of(&weakest),
+                lowest.0 < TotalHotkeyAlpha::<T>::get(&hotkey, ROOT_NETUID),
                 Error::<T>::StakeTooLowForRoot
             );
-            Some(weakest)
+            Some(lowest.1)
         };
-        Self::associate(&coldkey, &hotkey);
         let uid = Self::place_neuron(ROOT_NETUID, &hotkey, slot, block);
         if !Delegates::<T>::contains_key(&hotkey) {
             Delegates::<T>::insert(&hotkey, DEFAULT_TAKE);

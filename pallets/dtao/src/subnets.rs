@@ -78,9 +78,9 @@ impl<T: Config> Pallet<T> {
         Self::deposit_event(Event::HotkeyAssociated { coldkey: coldkey.clone(), hotkey: hotkey.clone() });
     }
 
-    /// `try_associate_hotkey`.
+    /// `try_associate_hotkey`: always `Ok`, as the reference; a hotkey that already has an
+    /// owner keeps it.
     pub fn do_associate_hotkey(coldkey: T::AccountId, hotkey: T::AccountId) -> DispatchResult {
-        ensure!(!Owner::<T>::contains_key(&hotkey), Error::<T>::HotKeyAlreadyAssociated);
         Self::associate(&coldkey, &hotkey);
         Ok(())
     }

@@ -97,6 +97,8 @@ fn set_weights_bad_inputs_change_nothing() {
         assert_noop!(sw(VALIDATOR, vec![m], vec![1, 2], 0), Error::<Test>::WeightVecNotEqualSize);
         assert_noop!(sw(99, vec![m], vec![1], 0), Error::<Test>::HotKeyNotRegisteredInSubNet);
         assert_noop!(sw(VALIDATOR, vec![m, m], vec![1, 1], 0), Error::<Test>::DuplicateUids);
+        // The reference checks every UID for duplicates before any for validity (n = 3).
+        assert_noop!(sw(VALIDATOR, vec![8, 0, 0], vec![1, 1, 1], 0), Error::<Test>::DuplicateUids);
         assert_noop!(sw(VALIDATOR, vec![7], vec![1], 0), Error::<Test>::UidVecContainInvalidOne);
         assert_noop!(sw(VALIDATOR, vec![0, 1, 2, 3], vec![1, 1, 1, 1], 0), Error::<Test>::UidsLengthExceedUidsInSubNet);
         set(Parameter::SubnetU64 { netuid: 1, item: SubnetU64::WeightsVersionKey, value: 5 });
@@ -105,7 +107,8 @@ fn set_weights_bad_inputs_change_nothing() {
         assert_noop!(sw(VALIDATOR, vec![m], vec![1], 5), Error::<Test>::WeightVecLengthIsLow);
         set(Parameter::SubnetU16 { netuid: 1, item: SubnetU16::MinAllowedWeights, value: 1 });
         set(Parameter::SubnetU16 { netuid: 1, item: SubnetU16::MaxWeightsLimit, value: 40_000 });
-        assert_noop!(sw(VALIDATOR, vec![0, m], vec![1, 1], 5), Error::<Test>::MaxWeightExceeded);
+        // A single weight on another UID normalises to 1.0 > 40000/65535 (`check_vec_max_limited`).
+        assert_noop!(sw(VALIDATOR, vec![m], vec![1], 5), Error::<Test>::MaxWeightExceeded);
         set(Parameter::SubnetU16 { netuid: 1, item: SubnetU16::MaxWeightsLimit, value: u16::MAX });
         set(Parameter::StakeThreshold(u64::MAX));
         assert_noop!(sw(VALIDATOR, vec![m], vec![1], 5), Error::<Test>::NotEnoughStakeToSetWeights);
@@ -120,6 +123,39 @@ fn set_weights_bad_inputs_change_nothing() {
         // The miner holds no permit: weights on others are refused, a self-weight is fine.
         assert_noop!(sw(MINER, vec![0], vec![1], 5), Error::<Test>::NeuronNoValidatorPermit);
         assert_ok!(sw(MINER, vec![m], vec![1], 5));
+    });
+}
+
+#[test]
+fn set_weights_stores_the_reference_upscale_and_applies_the_normalised_max_limit() {
+    network().build_and_execute(|| {
+        setup();
+        run_blocks(3, 8);
+        let v = Uids::<Test>::get(1, VALIDATOR).unwrap();
+        let m = Uids::<Test>::get(1, MINER).unwrap();
+        let sw = |who, uids: Vec<u16>, w: Vec<u16>| SubtensorModule::set_weights(origin(who), 1, uids, w, 0);
+        // `vec_u16_max_upscale_to_u16([1, 2])`: max 2 ≤ 32768, so 1 · 65535 / 2 = 32767.5 in
+        // I32F32, rounded half away from zero → 32768; 2 → 65535.
+        assert_ok!(sw(VALIDATOR, vec![0, m], vec![1, 2]));
+        assert_eq!(Weights::<Test>::get(1, v), vec![(0, 32_768), (m, 65_535)]);
+        assert_eq!(LastUpdate::<Test>::get(1).get(usize::from(v)), Some(&8));
+        // MaxWeightsLimit 40000: [1, 1] upscales to [65535, 65535], normalised [0.5, 0.5];
+        // 0.5 ≤ 40000/65535 = 0.61, so the reference accepts.
+        set(Parameter::SubnetU16 { netuid: 1, item: SubnetU16::MaxWeightsLimit, value: 40_000 });
+        assert_ok!(sw(VALIDATOR, vec![0, m], vec![1, 1]));
+        assert_eq!(Weights::<Test>::get(1, v), vec![(0, 65_535), (m, 65_535)]);
+        // Limit 43689: [1, 2] → [32768, 65535], max normalised 65535/98303 = 2_863_296_966 bits
+        // in I32F32 > 43689/65535 = 2_863_245_993 bits: refused; 43690/65535 =
+        // 2_863_311_530 bits: accepted.
+        set(Parameter::SubnetU16 { netuid: 1, item: SubnetU16::MaxWeightsLimit, value: 43_689 });
+        assert_noop!(sw(VALIDATOR, vec![0, m], vec![1, 2]), Error::<Test>::MaxWeightExceeded);
+        set(Parameter::SubnetU16 { netuid: 1, item: SubnetU16::MaxWeightsLimit, value: 43_690 });
+        assert_ok!(sw(VALIDATOR, vec![0, m], vec![1, 2]));
+        // Only a self-weight is exempt, whatever the limit.
+        set(Parameter::SubnetU16 { netuid: 1, item: SubnetU16::MaxWeightsLimit, value: 0 });
+        assert_noop!(sw(VALIDATOR, vec![m], vec![1]), Error::<Test>::MaxWeightExceeded);
+        assert_ok!(sw(VALIDATOR, vec![v], vec![7]));
+        assert_eq!(Weights::<Test>::get(1, v), vec![(v, 65_535)]);
     });
 }
 
