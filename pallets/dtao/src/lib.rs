@@ -857,6 +857,9 @@ pub mod pallet {
         WeightVecLengthIsLow,
         /// A weight exceeds `MaxWeightsLimit`.
         MaxWeightExceeded,
+        /// A positive withdrawal took nothing from the balance (it holds at most the existential
+        /// deposit).
+        ZeroBalanceAfterWithdrawn,
     }
 
     // ---------------------------------------------------------------------------------------

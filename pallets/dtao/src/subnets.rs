@@ -3,11 +3,14 @@
 //! Reference: `subnets/subnet.rs` and `coinbase/root.rs` at `6b86ebf30`.
 //! - Lock cost (`dtao_math::lock_cost`): `max(min, last·mult − ⌊last / I⌋·(block − last_block))`
 //!   with `mult` 2 once any subnet was registered and `I` the reduction interval scaled by the
-//!   block emission. Storage: `NetworkMinLockCost`, `NetworkLastLockCost`,
-//!   `NetworkLastRegistered`, `NetworkLockReductionInterval`.
-//! - Registration withdraws the lock; `NetworkMinLockCost` of it seeds the pool with as much TAO
-//!   as alpha (price 1.0) and counts in `TotalStake`; the rest leaves `TotalIssuance`. The owner
-//!   receives no alpha.
+//!   block emission. Storage: `NetworkMinLockCost`, `NetworkLastLockCost` (unset: the initial
+//!   minimum, the reference's `InitialNetworkMinLockCost`), `NetworkLastRegistered`,
+//!   `NetworkLockReductionInterval`.
+//! - Registration checks the lock as staking checks a balance and withdraws it best-effort,
+//!   keeping the existential deposit ([`Pallet::withdraw_tao`]); the amount actually withdrawn
+//!   becomes `NetworkLastLockCost`. `NetworkMinLockCost` seeds the pool with as much TAO as
+//!   alpha (price 1.0) and counts in `TotalStake`; the rest of the withdrawal leaves
+//!   `TotalIssuance`. The owner receives no alpha.
 //! - `start_call` sets `FirstEmissionBlockNumber = block + 1`, after `DurationOfStartCall`.
 use crate::{
     pallet::{Error, Event, GenesisConfig},
@@ -16,15 +19,16 @@ use crate::{
     NetworkRegisteredAt, NetworkRegistrationAllowed, NetworksAdded, OwnedHotkeys, Owner, Pallet,
     SubnetAlphaIn, SubnetMechanism, SubnetOwner, SubnetOwnerHotkey, SubnetTAO, Tempo,
     TotalIssuance, TotalNetworks, TotalStake, DYNAMIC_MECHANISM, ROOT_NETUID,
+    AdjustmentAlpha, AdjustmentInterval, ImmunityPeriod, MaxAllowedUids, MaxAllowedValidators,
+    MaxDifficulty, MaxWeightsLimit, MinAllowedWeights, MinDifficulty, SubnetworkN,
+    TargetRegistrationsPerInterval, ActivityCutoff, BurnRegistrationsThisInterval, Difficulty, Kappa,
+    POWRegistrationsThisInterval, RegistrationsThisInterval, StakingHotkeys,
 };
 use dtao_math::{emission, lock_cost};
 use frame_support::{
     ensure,
     pallet_prelude::{DispatchError, DispatchResult},
-    traits::{
-        fungible::{Inspect, Mutate},
-        tokens::{Fortitude, Precision, Preservation},
-    },
+    traits::{fungible::Inspect, Get},
 };
 
 /// Tempo of a newly registered subnet.
@@ -38,7 +42,8 @@ impl<T: Config> Pallet<T> {
     /// The TAO block emission at the current `TotalIssuance` (1 TAO if it cannot be computed,
     /// as the lock-cost code of the reference falls back).
     fn block_emission_or_default() -> u64 {
-        emission::block_emission_for_issuance(TotalIssuance::<T>::get())
+        // The reference's `get_block_emission`, which stores its result in `BlockEmission`.
+        Self::block_emission_for_issuance(TotalIssuance::<T>::get())
             .unwrap_or(emission::DEFAULT_BLOCK_EMISSION)
     }
 
@@ -50,17 +55,16 @@ impl<T: Config> Pallet<T> {
         )
     }
 
-    /// What registering a subnet costs now (rao).
+    /// What registering a subnet costs now (rao). An unset `NetworkLastLockCost` reads as the
+    /// initial minimum lock (the reference's `InitialNetworkMinLockCost`, 1_000 TAO), not the
+    /// current `NetworkMinLockCost`.
     pub fn get_network_lock_cost() -> u64 {
+        let last_lock =
+            NetworkLastLockCost::<T>::get().unwrap_or_else(crate::pallet::DefaultNetworkMinLockCost::get);
         let min_lock = NetworkMinLockCost::<T>::get();
+        let last_registered = NetworkLastRegistered::<T>::get();
         let interval = Self::get_lock_reduction_interval();
-        lock_cost::network_lock_cost(
-            Self::current_block(),
-            NetworkLastLockCost::<T>::get().unwrap_or(min_lock),
-            min_lock,
-            NetworkLastRegistered::<T>::get(),
-            interval,
-        )
+        lock_cost::network_lock_cost(Self::current_block(), last_lock, min_lock, last_registered, interval)
     }
 
     /// The smallest unused netuid above root.
@@ -68,13 +72,23 @@ impl<T: Config> Pallet<T> {
         (1..=NetUid::MAX).find(|n| !NetworksAdded::<T>::get(n))
     }
 
-    /// Records `coldkey` as owner of `hotkey` (no-op if it already is).
+    /// Records `coldkey` as owner of `hotkey`, unless the hotkey has an owner: the reference's
+    /// `create_account_if_non_existent` (`Owner`, `OwnedHotkeys` and `StakingHotkeys`).
     pub(crate) fn associate(coldkey: &T::AccountId, hotkey: &T::AccountId) {
         if Owner::<T>::contains_key(hotkey) {
             return;
         }
         Owner::<T>::insert(hotkey, coldkey);
-        OwnedHotkeys::<T>::mutate(coldkey, |keys| keys.push(hotkey.clone()));
+        OwnedHotkeys::<T>::mutate(coldkey, |keys| {
+            if !keys.contains(hotkey) {
+                keys.push(hotkey.clone());
+            }
+        });
+        StakingHotkeys::<T>::mutate(coldkey, |keys| {
+            if !keys.contains(hotkey) {
+                keys.push(hotkey.clone());
+            }
+        });
         Self::deposit_event(Event::HotkeyAssociated { coldkey: coldkey.clone(), hotkey: hotkey.clone() });
     }
 
@@ -85,13 +99,58 @@ impl<T: Config> Pallet<T> {
         Ok(())
     }
 
-    /// Creates the per-subnet records of a new network (`init_new_network`).
+    /// Creates the per-subnet records of a new network, with the values that the reference's
+    /// `init_new_network` writes explicitly (they differ from the storage defaults, which are
+    /// mainnet's `Initial*` constants).
     fn init_network(netuid: NetUid, tempo: u16, mechanism: u16) {
         NetworksAdded::<T>::insert(netuid, true);
+        SubnetworkN::<T>::insert(netuid, 0);
         Tempo::<T>::insert(netuid, tempo);
         SubnetMechanism::<T>::insert(netuid, mechanism);
-        NetworkRegistrationAllowed::<T>::insert(netuid, true);
         TotalNetworks::<T>::mutate(|n| *n = n.saturating_add(1));
+        NetworkRegistrationAllowed::<T>::insert(netuid, true);
+        MaxAllowedUids::<T>::insert(netuid, 256);
+        MaxAllowedValidators::<T>::insert(netuid, 64);
+        MinAllowedWeights::<T>::insert(netuid, 1);
+        MaxWeightsLimit::<T>::insert(netuid, u16::MAX);
+        AdjustmentInterval::<T>::insert(netuid, 360);
+        TargetRegistrationsPerInterval::<T>::insert(netuid, 1);
+        AdjustmentAlpha::<T>::insert(netuid, 17_893_341_751_498_265_066);
+        ImmunityPeriod::<T>::insert(netuid, 5_000);
+        MinDifficulty::<T>::insert(netuid, u64::MAX);
+        MaxDifficulty::<T>::insert(netuid, u64::MAX);
+        // Defaults the reference makes explicit (the others above are written already).
+        if !Kappa::<T>::contains_key(netuid) {
+            Kappa::<T>::insert(netuid, Kappa::<T>::get(netuid));
+        }
+        if !Difficulty::<T>::contains_key(netuid) {
+            Difficulty::<T>::insert(netuid, Difficulty::<T>::get(netuid));
+        }
+        if !ActivityCutoff::<T>::contains_key(netuid) {
+            ActivityCutoff::<T>::insert(netuid, ActivityCutoff::<T>::get(netuid));
+        }
+        if !RegistrationsThisInterval::<T>::contains_key(netuid) {
+            RegistrationsThisInterval::<T>::insert(netuid, RegistrationsThisInterval::<T>::get(netuid));
+        }
+        if !POWRegistrationsThisInterval::<T>::contains_key(netuid) {
+            POWRegistrationsThisInterval::<T>::insert(netuid, POWRegistrationsThisInterval::<T>::get(netuid));
+        }
+        if !BurnRegistrationsThisInterval::<T>::contains_key(netuid) {
+            BurnRegistrationsThisInterval::<T>::insert(netuid, BurnRegistrationsThisInterval::<T>::get(netuid));
+        }
+    }
+
+    /// Creates the root network as the reference's `migrate_create_root_network` does.
+    fn init_root_network(tempo: u16) {
+        NetworksAdded::<T>::insert(ROOT_NETUID, true);
+        TotalNetworks::<T>::mutate(|n| *n = n.saturating_add(1));
+        MaxAllowedUids::<T>::insert(ROOT_NETUID, ROOT_MAX_UIDS);
+        MaxAllowedValidators::<T>::insert(ROOT_NETUID, 64);
+        MinAllowedWeights::<T>::insert(ROOT_NETUID, 0);
+        MaxWeightsLimit::<T>::insert(ROOT_NETUID, u16::MAX);
+        Tempo::<T>::insert(ROOT_NETUID, tempo);
+        NetworkRegistrationAllowed::<T>::insert(ROOT_NETUID, true);
+        TargetRegistrationsPerInterval::<T>::insert(ROOT_NETUID, 1);
     }
 
     /// Seeds the pool of `netuid` with `pool` TAO and as much alpha, owned by the given keys.
@@ -116,14 +175,15 @@ impl<T: Config> Pallet<T> {
             Error::<T>::NetworkTxRateLimitExceeded
         );
         let lock = Self::get_network_lock_cost();
-        let spendable =
-            T::Currency::reducible_balance(&coldkey, Preservation::Preserve, Fortitude::Polite);
-        ensure!(spendable >= lock, Error::<T>::NotEnoughBalanceToStake);
+        ensure!(
+            Self::can_remove_balance_from_coldkey_account(&coldkey, lock),
+            Error::<T>::NotEnoughBalanceToStake
+        );
         let netuid = Self::next_netuid().ok_or(Error::<T>::NoFreeNetuid)?;
 
-        T::Currency::burn_from(&coldkey, lock, Preservation::Preserve, Precision::Exact, Fortitude::Polite)
-            .map_err(|_| Error::<T>::BalanceWithdrawalError)?;
-        NetworkLastLockCost::<T>::put(lock);
+        // What was actually withdrawn (the existential deposit stays) is the lock paid.
+        let paid = Self::withdraw_tao(&coldkey, lock)?;
+        NetworkLastLockCost::<T>::put(paid);
 
         Self::init_network(netuid, NEW_SUBNET_TEMPO, DYNAMIC_MECHANISM);
         Self::associate(&coldkey, &hotkey);
@@ -134,21 +194,25 @@ impl<T: Config> Pallet<T> {
 
         let pool = NetworkMinLockCost::<T>::get();
         Self::seed_pool(netuid, pool, &coldkey, &hotkey);
-        let burned = lock.saturating_sub(pool);
+        let burned = paid.saturating_sub(pool);
         TotalIssuance::<T>::mutate(|i| *i = i.saturating_sub(burned));
-        if lock > 0 && pool > 0 {
+        if paid > 0 && pool > 0 {
             TotalStake::<T>::mutate(|s| *s = s.saturating_add(pool));
+            // Deliberate (docs/emission.md §9): a withdrawal that kept the existential deposit
+            // can pay less than the pool seed; the reference seeds the full pool without
+            // counting the difference anywhere, dtao counts it as issued.
+            TotalIssuance::<T>::mutate(|i| *i = i.saturating_add(pool.saturating_sub(paid)));
         }
-        Self::deposit_event(Event::NetworkLockPaid { netuid, lock, pool, burned });
+        Self::deposit_event(Event::NetworkLockPaid { netuid, lock: paid, pool, burned });
         Self::deposit_event(Event::NetworkAdded(netuid, DYNAMIC_MECHANISM));
         Ok(netuid)
     }
 
-    /// `start_call`.
+    /// `start_call`. As in the reference (`ensure_subnet_owner`), a caller that does not own
+    /// the subnet gets `BadOrigin`; root has no owner.
     pub fn do_start_call(coldkey: T::AccountId, netuid: NetUid) -> DispatchResult {
-        ensure!(netuid != ROOT_NETUID, Error::<T>::NotAllowedOnRootNetwork);
         ensure!(NetworksAdded::<T>::get(netuid), Error::<T>::SubNetworkDoesNotExist);
-        ensure!(SubnetOwner::<T>::get(netuid) == Some(coldkey), Error::<T>::NotSubnetOwner);
+        ensure!(SubnetOwner::<T>::get(netuid) == Some(coldkey), DispatchError::BadOrigin);
         ensure!(
             !FirstEmissionBlockNumber::<T>::contains_key(netuid),
             Error::<T>::FirstEmissionBlockNumberAlreadySet
@@ -171,7 +235,10 @@ impl<T: Config> Pallet<T> {
     /// Builds the genesis state: root network, genesis subnets, issuance counters.
     pub(crate) fn build_genesis(config: &GenesisConfig<T>) {
         if let Some(v) = config.network_min_lock_cost {
+            // The genesis minimum plays the reference's `InitialNetworkMinLockCost`, which is
+            // also what an unset last lock cost reads as.
             NetworkMinLockCost::<T>::put(v);
+            NetworkLastLockCost::<T>::put(v);
         }
         if let Some(v) = config.start_call_delay {
             DurationOfStartCall::<T>::put(v);
@@ -180,9 +247,7 @@ impl<T: Config> Pallet<T> {
             NetworkRateLimit::<T>::put(v);
         }
         let root_tempo = if config.root_tempo == 0 { ROOT_TEMPO } else { config.root_tempo };
-        Self::init_network(ROOT_NETUID, root_tempo, 0);
-        NetworkRegistrationAllowed::<T>::insert(ROOT_NETUID, false);
-        crate::MaxAllowedUids::<T>::insert(ROOT_NETUID, ROOT_MAX_UIDS);
+        Self::init_root_network(root_tempo);
 
         let mut staked = 0u64;
         for subnet in &config.subnets {
@@ -199,5 +264,6 @@ impl<T: Config> Pallet<T> {
         }
         TotalStake::<T>::put(staked);
         TotalIssuance::<T>::put(T::Currency::total_issuance().saturating_add(staked));
+        crate::TrackedBalancesIssuance::<T>::put(T::Currency::total_issuance());
     }
 }
