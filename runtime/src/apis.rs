@@ -155,6 +155,28 @@ impl_runtime_apis! {
         }
     }
 
+    // `try-runtime` only: the tool replays blocks or upgrades against a chain's state and runs
+    // every pallet's `try_state` (for dTAO, all its invariants). Not part of the on-chain
+    // runtime: a failed check must stop the tool, so it panics with the error.
+    #[cfg(feature = "try-runtime")]
+    impl frame_try_runtime::TryRuntime<Block> for Runtime {
+        fn on_runtime_upgrade(checks: frame_try_runtime::UpgradeCheckSelect) -> (Weight, Weight) {
+            let weight = Executive::try_runtime_upgrade(checks)
+                .unwrap_or_else(|e| panic!("try_runtime_upgrade failed: {e:?}"));
+            (weight, super::configs::RuntimeBlockWeights::get().max_block)
+        }
+
+        fn execute_block(
+            block: <Block as BlockT>::LazyBlock,
+            state_root_check: bool,
+            signature_check: bool,
+            select: frame_try_runtime::TryStateSelect,
+        ) -> Weight {
+            Executive::try_execute_block(block, state_root_check, signature_check, select)
+                .unwrap_or_else(|e| panic!("try_execute_block failed: {e:?}"))
+        }
+    }
+
     impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
         fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
             build_state::<RuntimeGenesisConfig>(config)

@@ -1,10 +1,7 @@
 //! Configuration of each pallet in the runtime.
 use frame_support::{
     derive_impl, parameter_types,
-    traits::{
-        fungible::Credit, tokens::imbalance::Imbalance, ConstU32, ConstU64, ConstU8,
-        OnUnbalanced, VariantCountOf,
-    },
+    traits::{ConstU32, ConstU64, ConstU8, VariantCountOf},
     weights::{
         constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
         IdentityFee, Weight,
@@ -82,15 +79,11 @@ parameter_types! {
     pub FeeMultiplier: Multiplier = Multiplier::one();
 }
 
-/// Transaction fees are burned: from Balances (dropping the credit) and from the dTAO
-/// pallet's `TotalIssuance`, which counts all TAO in existence.
-pub struct BurnFees;
-impl OnUnbalanced<Credit<AccountId, Balances>> for BurnFees {
-    fn on_nonzero_unbalanced(fees: Credit<AccountId, Balances>) {
-        pallet_dtao::Pallet::<Runtime>::note_tao_burned(fees.peek());
-        drop(fees);
-    }
-}
+/// Transaction fees are burned: the credit is dropped, which lowers Balances' issuance, and
+/// `SubtensorModule` takes that change into its `TotalIssuance` at the next block, as it does
+/// for every change of Balances' issuance made outside it (`Balances::burn`, dust removal,
+/// `force_set_balance`, `force_adjust_total_issuance`).
+pub type BurnFees = ();
 
 impl pallet_transaction_payment::Config for Runtime {
     type RuntimeEvent = RuntimeEvent;

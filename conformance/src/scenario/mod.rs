@@ -12,10 +12,13 @@ pub mod state;
 
 use crate::{compare::u64_of, FileReport};
 use frame_support::traits::Hooks;
+use pallet_dtao::invariants::Imbalances;
 use runtime::{Runtime, System};
 use serde_json::{Map, Value};
 use state::Collection;
 use std::collections::BTreeMap;
+
+type Pallet = pallet_dtao::Pallet<Runtime>;
 
 /// Most mismatches reported per block.
 const MAX_REPORTED: usize = 12;
@@ -147,6 +150,30 @@ fn compare_block(n: u64, expected: &Value, maps: &BTreeMap<String, Collection>, 
     }
 }
 
+/// The exact invariants, from a start state whose implicit remainders we do not know: every
+/// imbalance stays what it was at the start (0 for a subnet registered during the run), and
+/// the share pools stay consistent if they were.
+fn check_invariants(baseline: &Imbalances, pools_consistent: bool, out: &mut Vec<String>) {
+    let now = Pallet::imbalances();
+    if now.stake != baseline.stake {
+        out.push(format!("invariant: TotalStake − Σ SubnetTAO moved from {} to {}", baseline.stake, now.stake));
+    }
+    if now.issuance != baseline.issuance {
+        out.push(format!("invariant: TotalIssuance imbalance moved from {} to {}", baseline.issuance, now.issuance));
+    }
+    for (netuid, d) in &now.alpha {
+        let was = baseline.alpha.get(netuid).copied().unwrap_or(0);
+        if *d != was {
+            out.push(format!("invariant: subnet {netuid} alpha imbalance moved from {was} to {d}"));
+        }
+    }
+    if pools_consistent {
+        if let Err(e) = Pallet::check_share_pools() {
+            out.push(format!("invariant: {e:?}"));
+        }
+    }
+}
+
 fn apply_changes(maps: &mut BTreeMap<String, Collection>, changes: &Value) -> Result<(), String> {
     let Some(changes) = changes.as_object() else { return Ok(()) };
     for (name, entries) in changes {
@@ -170,6 +197,7 @@ fn replay(scenario: &Value) -> Result<Outcome, String> {
     apply_changes(&mut maps, initial.get("maps").unwrap_or(&Value::Null))?;
     let mut ext = start_state(scenario)?;
     let blocks = array(scenario, "blocks")?;
+    let (baseline, pools_consistent) = ext.execute_with(|| (Pallet::imbalances(), Pallet::check_share_pools().is_ok()));
     let mut passed = 0;
     for block in blocks {
         let n = u64_of(block, "block")?;
@@ -178,7 +206,11 @@ fn replay(scenario: &Value) -> Result<Outcome, String> {
         let mut out = Vec::new();
         ext.execute_with(|| -> Result<(), String> {
             System::set_block_number(n);
-            pallet_dtao::Pallet::<Runtime>::on_initialize(n);
+            let before = Pallet::snapshot();
+            Pallet::on_initialize(n);
+            if let Err(e) = Pallet::check_block_conservation(&before) {
+                out.push(format!("conservation over on_initialize: {e:?}"));
+            }
             for (i, x) in array(block, "extrinsics")?.iter().enumerate() {
                 let name = x.get("call").and_then(Value::as_str).ok_or("extrinsic without call")?;
                 let want = calls::expected_outcome(x.get("expect").ok_or("extrinsic without expect")?)?;
@@ -192,6 +224,7 @@ fn replay(scenario: &Value) -> Result<Outcome, String> {
                 }
             }
             compare_block(n, expected, &maps, &mut out);
+            check_invariants(&baseline, pools_consistent, &mut out);
             Ok(())
         })?;
         if !out.is_empty() {

@@ -62,20 +62,29 @@ fn floor(x: U96F32) -> u64 {
 }
 
 impl<T: Config> Pallet<T> {
-    /// The TAO block emission for the current `TotalIssuance` (0 if it cannot be computed).
-    pub fn get_block_emission() -> u64 {
-        let e = emission::block_emission_for_issuance(TotalIssuance::<T>::get()).unwrap_or(0);
-        if BlockEmission::<T>::get() != e {
-            BlockEmission::<T>::put(e);
+    /// The emission at `issuance`, as the reference's `get_block_emission_for_issuance`, which
+    /// also stores every result it computes in `BlockEmission`: the TAO emission, but also each
+    /// subnet's alpha emission during the coinbase and the TAO emission read by the lock cost.
+    /// At or above the supply cap it returns 0 without storing; a math error stores nothing.
+    pub fn block_emission_for_issuance(issuance: u64) -> Result<u64, dtao_math::MathError> {
+        let Some(trace) = emission::block_emission_trace(issuance)? else { return Ok(0) };
+        if BlockEmission::<T>::get() != trace.block_emission {
+            BlockEmission::<T>::put(trace.block_emission);
         }
-        e
+        Ok(trace.block_emission)
     }
 
-    /// The alpha the subnet would emit this block, from its alpha issuance.
+    /// The TAO block emission for the current `TotalIssuance` (0 if it cannot be computed).
+    pub fn get_block_emission() -> u64 {
+        Self::block_emission_for_issuance(TotalIssuance::<T>::get()).unwrap_or(0)
+    }
+
+    /// The alpha the subnet emits this block, from its alpha issuance (stored in
+    /// `BlockEmission`, as the reference does).
     pub fn get_alpha_block_emission(netuid: NetUid) -> u64 {
         let issuance =
             SubnetAlphaIn::<T>::get(netuid).saturating_add(SubnetAlphaOut::<T>::get(netuid));
-        emission::block_emission_for_issuance(issuance).unwrap_or(0)
+        Self::block_emission_for_issuance(issuance).unwrap_or(0)
     }
 
     /// Blocks until `netuid`'s next epoch (0: this block), `u64::MAX` for tempo 0.
@@ -176,8 +185,16 @@ impl<T: Config> Pallet<T> {
             let root_alpha = math::root_alpha(root_tao, tao_weight, alpha_issuance, i.alpha_out);
             let pending_alpha = i.alpha_out.saturating_sub(root_alpha);
             let root_alpha = floor(root_alpha);
+            let out_before = SubnetAlphaOut::<T>::get(i.netuid);
             let root_tao_bought = Self::swap_alpha_for_tao(i.netuid, root_alpha);
+            let sold = out_before.saturating_sub(SubnetAlphaOut::<T>::get(i.netuid));
             let pending_alpha = floor(pending_alpha);
+            // What of this block's `alpha_out` nobody will hold: the floors of the split, and
+            // root alpha the pool refused to buy (still counted as swapped, as the reference does).
+            Self::note_alpha_dust(
+                i.netuid,
+                i.alpha_emission.saturating_sub(i.owner_cut).saturating_sub(sold).saturating_sub(pending_alpha),
+            );
             PendingAlphaSwapped::<T>::mutate(i.netuid, |p| *p = p.saturating_add(root_alpha));
             PendingEmission::<T>::mutate(i.netuid, |p| *p = p.saturating_add(pending_alpha));
             PendingRootDivs::<T>::mutate(i.netuid, |p| *p = p.saturating_add(root_tao_bought));

@@ -7,7 +7,8 @@
 //! results: `StakeWeight`, `Active`, `ValidatorPermit`, `Rank`, `Trust`, `Consensus`,
 //! `Incentive`, `Dividends`, `ValidatorTrust`, `PruningScores`, `Emission`, `Bonds`.
 //!
-//! Payout, in the reference's order: the owner cut to the owner's (hotkey, coldkey); each
+//! Payout, in the reference's order, after the epoch and the split have read the stakes: the
+//! owner cut to the owner's (hotkey, coldkey); each
 //! miner's incentive to its (hotkey, owner coldkey), except the owner's own hotkey (the
 //! reference never credits it); validators' alpha dividends, less the hotkey's take (credited to
 //! its owner), to the hotkey's share pool, so that nominators gain pro rata; root dividends in
@@ -16,18 +17,18 @@
 //!
 //! Accounting: every drained unit is either credited or kept (`UndistributedAlpha`,
 //! `UndistributedRootTao`), and [`Event::EmissionDistributed`] reports both, so that
-//! `credited + kept = drained` to the rao. Deliberate differences from the reference, both to keep
+//! `credited + kept = drained` to the rao. One deliberate difference from the reference keeps
 //! that true: credited alpha never exceeds the drained pending alpha (the reference over-pays
-//! miners by the root-sold alpha when no validator earns dividends), and root dividends paid in
-//! TAO are added to `SubnetTAO[0]`, `TotalStake` and `SubnetAlphaOut[0]` as a root stake would be
-//! (the reference leaves them out of those totals until a later commit).
+//! miners by the root-sold alpha when no validator earns dividends). Root dividends paid in TAO
+//! become root stake without entering `SubnetTAO[0]`, `SubnetAlphaOut[0]` or `TotalStake`, as
+//! in the reference; `RootDividendsOutsidePool` counts them for the invariants.
 use crate::{
     pallet::Event, Active, ActivityCutoff, AlphaDividendsPerSubnet, AlphaValues,
     BlockAtRegistration, Bonds, BondsMovingAverage, BondsPenalty, Config, Consensus, Delegates,
     Dividends, Emission, Incentive, Keys, Kappa, LastUpdate, LiquidAlphaOn, MaxAllowedValidators,
-    NetUid, Owner, Pallet, PruningScores, Rank, StakeWeight, SubnetAlphaOut, SubnetOwner,
-    SubnetOwnerHotkey, SubnetTAO, SubnetworkN, TaoDividendsPerSubnet, TaoWeight, Tempo,
-    TotalHotkeyAlpha, TotalHotkeyAlphaLastEpoch, TotalStake, Trust, Uids, UndistributedAlpha,
+    NetUid, Owner, Pallet, PruningScores, Rank, StakeWeight, SubnetOwner,
+    SubnetOwnerHotkey, SubnetworkN, RootDividendsOutsidePool, TaoDividendsPerSubnet, TaoWeight, Tempo,
+    TotalHotkeyAlpha, TotalHotkeyAlphaLastEpoch, Trust, Uids, UndistributedAlpha,
     UndistributedOwnerCut, UndistributedRootTao, ValidatorPermit, ValidatorTrust, Weights,
     ROOT_NETUID,
 };
@@ -58,29 +59,6 @@ pub enum EmissionPolicy {
     /// subnet (`Σ_i stake_i · w_ij`, rows normalised), without the reference's sigmoid
     /// consensus step.
     RootWeights,
-}
-
-/// Writes `value` at `index` of a per-UID vector, growing it with defaults if needed.
-pub(crate) fn set_at<V: Clone + Default>(v: &mut Vec<V>, index: usize, value: V) {
-    if v.len() <= index {
-        v.resize(index.saturating_add(1), V::default());
-    }
-    if let Some(slot) = v.get_mut(index) {
-        *slot = value;
-    }
-}
-
-/// Clears the consensus results of a (re)registered neuron.
-pub(crate) fn reset_neuron_results<T: Config>(netuid: NetUid, index: usize) {
-    for item in [Rank::<T>::mutate, Trust::<T>::mutate, Consensus::<T>::mutate] {
-        item(netuid, |v: &mut Vec<u16>| set_at(v, index, 0));
-    }
-    for item in [Incentive::<T>::mutate, Dividends::<T>::mutate, ValidatorTrust::<T>::mutate] {
-        item(netuid, |v: &mut Vec<u16>| set_at(v, index, 0));
-    }
-    StakeWeight::<T>::mutate(netuid, |v| set_at(v, index, 0));
-    Emission::<T>::mutate(netuid, |v| set_at(v, index, 0));
-    Active::<T>::mutate(netuid, |v| set_at(v, index, true));
 }
 
 fn floor(x: U96F32) -> u64 {
@@ -177,15 +155,18 @@ impl<T: Config> Pallet<T> {
         output
     }
 
-    /// Credits `amount` of a hotkey's dividend: the take to the hotkey's owner, the rest to the
-    /// whole share pool. Returns (credited, credited to the pool after take).
-    fn credit_dividend(hotkey: &T::AccountId, netuid: NetUid, amount: u64) -> (u64, u64) {
-        let take = floor(U96F32::from_num(amount).saturating_mul(u16_fraction(Delegates::<T>::get(hotkey))));
+    /// Credits one hotkey's dividend as `distribute_dividends_and_incentives` does: the take
+    /// `take_fraction · dividend` is computed on the unfloored dividend; `⌊take⌋` goes to the
+    /// hotkey's owner and `⌊dividend − take⌋` to the whole share pool, so that nominators gain
+    /// pro rata. Never credits more than `budget`. Returns (credited, credited to the pool).
+    pub(crate) fn credit_dividend(hotkey: &T::AccountId, netuid: NetUid, dividend: U96F32, budget: u64) -> (u64, u64) {
+        let take = u16_fraction(Delegates::<T>::get(hotkey)).saturating_mul(dividend);
+        let rest = floor(dividend.saturating_sub(take)).min(budget);
+        let take = floor(take).min(budget.saturating_sub(rest));
         let owner_part = match Owner::<T>::get(hotkey) {
             Some(owner) => Self::increase_stake_for_hotkey_and_coldkey_on_subnet(hotkey, &owner, netuid, take),
             None => 0,
         };
-        let rest = amount.saturating_sub(take);
         Self::increase_stake_for_hotkey_on_subnet(hotkey, netuid, rest);
         (owner_part.saturating_add(rest), rest)
     }
@@ -200,8 +181,11 @@ impl<T: Config> Pallet<T> {
         owner_cut: u64,
         block: u64,
     ) -> Event<T> {
+        // The reference's order: the epoch and the split read the stakes before anything of
+        // this drain is credited, the owner cut first among the credits.
+        let split = Self::epoch_and_split(netuid, pending_alpha, pending_tao, pending_swapped, block);
         let owner_cut_paid = Self::credit_owner_cut(netuid, owner_cut);
-        let paid = match Self::epoch_and_split(netuid, pending_alpha, pending_tao, pending_swapped, block) {
+        let paid = match split {
             Some((_, split)) => Self::pay(netuid, pending_alpha, &split),
             None => Paid::default(),
         };
@@ -278,29 +262,26 @@ impl<T: Config> Pallet<T> {
             budget = budget.saturating_sub(credited);
             paid.incentives = paid.incentives.saturating_add(credited);
         }
+        // Every hotkey of the epoch gets an entry, zero included, as in the reference.
         let _ = AlphaDividendsPerSubnet::<T>::clear_prefix(netuid, u32::MAX, None);
+        for row in &split.per_hotkey {
+            let (credited, to_pool) = Self::credit_dividend(&row.hotkey, netuid, row.alpha_dividend, budget);
+            budget = budget.saturating_sub(credited);
+            paid.alpha_dividends = paid.alpha_dividends.saturating_add(credited);
+            AlphaDividendsPerSubnet::<T>::mutate(netuid, &row.hotkey, |d| *d = d.saturating_add(to_pool));
+            TotalHotkeyAlphaLastEpoch::<T>::insert(&row.hotkey, netuid, TotalHotkeyAlpha::<T>::get(&row.hotkey, netuid));
+        }
         let _ = TaoDividendsPerSubnet::<T>::clear_prefix(netuid, u32::MAX, None);
         let mut root_tao = 0u64;
         for row in &split.per_hotkey {
-            let alpha = floor(row.alpha_dividend).min(budget);
-            if alpha > 0 {
-                let (credited, to_pool) = Self::credit_dividend(&row.hotkey, netuid, alpha);
-                budget = budget.saturating_sub(credited);
-                paid.alpha_dividends = paid.alpha_dividends.saturating_add(credited);
-                AlphaDividendsPerSubnet::<T>::mutate(netuid, &row.hotkey, |d| *d = d.saturating_add(to_pool));
-            }
-            TotalHotkeyAlphaLastEpoch::<T>::insert(&row.hotkey, netuid, TotalHotkeyAlpha::<T>::get(&row.hotkey, netuid));
-            let tao = floor(row.tao_dividend);
-            if tao > 0 {
-                let (credited, to_pool) = Self::credit_dividend(&row.hotkey, ROOT_NETUID, tao);
-                root_tao = root_tao.saturating_add(credited);
-                TaoDividendsPerSubnet::<T>::mutate(netuid, &row.hotkey, |d| *d = d.saturating_add(to_pool));
-            }
+            let (credited, to_pool) = Self::credit_dividend(&row.hotkey, ROOT_NETUID, row.tao_dividend, u64::MAX);
+            root_tao = root_tao.saturating_add(credited);
+            TaoDividendsPerSubnet::<T>::mutate(netuid, &row.hotkey, |d| *d = d.saturating_add(to_pool));
         }
-        // Root dividends enter root stake: counted in root's pool TAO and outstanding alpha.
-        SubnetTAO::<T>::mutate(ROOT_NETUID, |t| *t = t.saturating_add(root_tao));
-        SubnetAlphaOut::<T>::mutate(ROOT_NETUID, |a| *a = a.saturating_add(root_tao));
-        TotalStake::<T>::mutate(|t| *t = t.saturating_add(root_tao));
+        // As in the reference, root dividends become root stake (`TotalHotkeyAlpha` on root)
+        // without entering `SubnetTAO[0]`, `SubnetAlphaOut[0]` or `TotalStake`; the invariants
+        // count them through `RootDividendsOutsidePool`.
+        RootDividendsOutsidePool::<T>::mutate(|t| *t = t.saturating_add(root_tao));
         paid.tao_dividends = root_tao;
         paid
     }

@@ -39,6 +39,7 @@
 
 extern crate alloc;
 
+pub mod accounting;
 pub mod admin;
 pub mod coinbase;
 pub mod consensus;
@@ -147,15 +148,17 @@ pub mod pallet {
     pub fn DefaultTrue() -> bool {
         true
     }
-    /// Default `MaxAllowedUids`: 256 neurons per subnet.
+    /// Default `MaxAllowedUids`: mainnet's `InitialMaxAllowedUids`, 4_096 (a registered
+    /// subnet gets 256 explicitly).
     #[pallet::type_value]
     pub fn DefaultMaxAllowedUids() -> u16 {
-        256
+        4_096
     }
-    /// Default `ImmunityPeriod`: 5_000 blocks.
+    /// Default `ImmunityPeriod`: mainnet's `InitialImmunityPeriod`, 4_096 blocks (a registered
+    /// subnet gets 5_000 explicitly).
     #[pallet::type_value]
     pub fn DefaultImmunityPeriod() -> u16 {
-        5_000
+        4_096
     }
     /// Default `Burn`: 1 TAO.
     #[pallet::type_value]
@@ -177,26 +180,57 @@ pub mod pallet {
     pub fn DefaultDifficulty() -> u64 {
         10_000_000
     }
-    /// Default `MinDifficulty` and `MaxDifficulty` of a new subnet: u64::MAX (no PoW).
+    /// Default `MinDifficulty`: mainnet's `InitialMinDifficulty`, 10_000_000 (a registered
+    /// subnet gets u64::MAX explicitly).
     #[pallet::type_value]
-    pub fn DefaultMaxU64() -> u64 {
-        u64::MAX
+    pub fn DefaultMinDifficulty() -> u64 {
+        10_000_000
     }
-    /// Default `AdjustmentInterval`: 360 blocks.
+    /// Default `MaxDifficulty`: mainnet's `InitialMaxDifficulty`, u64::MAX / 4 (a registered
+    /// subnet gets u64::MAX explicitly).
+    #[pallet::type_value]
+    pub fn DefaultMaxDifficulty() -> u64 {
+        u64::MAX / 4
+    }
+    /// Default `AdjustmentInterval`: mainnet's `InitialAdjustmentInterval`, 100 blocks (a
+    /// registered subnet gets 360 explicitly).
     #[pallet::type_value]
     pub fn DefaultAdjustmentInterval() -> u16 {
-        360
+        100
     }
-    /// Default `AdjustmentAlpha`: 0.97 as raw u64.
+    /// Default `AdjustmentAlpha`: mainnet's `InitialAdjustmentAlpha`, 0 (a registered subnet
+    /// gets 0.97 explicitly).
     #[pallet::type_value]
     pub fn DefaultAdjustmentAlpha() -> u64 {
-        17_893_341_751_498_265_066
+        0
     }
-    /// Default 1 (`TargetRegistrationsPerInterval`, `MaxRegistrationsPerBlock`,
-    /// `MinAllowedWeights`).
+    /// Default `TargetRegistrationsPerInterval`: mainnet's initial value, 2 (a registered
+    /// subnet gets 1 explicitly).
+    #[pallet::type_value]
+    pub fn DefaultTargetRegistrationsPerInterval() -> u16 {
+        2
+    }
+    /// Default 1 (`MaxRegistrationsPerBlock`).
     #[pallet::type_value]
     pub fn DefaultOne() -> u16 {
         1
+    }
+    /// Default `MinAllowedWeights`: mainnet's `InitialMinAllowedWeights`, 1_024 (a registered
+    /// subnet gets 1 explicitly).
+    #[pallet::type_value]
+    pub fn DefaultMinAllowedWeights() -> u16 {
+        1_024
+    }
+    /// Default `MaxWeightsLimit`: mainnet's `InitialMaxWeightsLimit`, 1_000 (a registered
+    /// subnet gets u16::MAX explicitly).
+    #[pallet::type_value]
+    pub fn DefaultMaxWeightsLimit() -> u16 {
+        1_000
+    }
+    /// Default `BlockEmission`: 1 TAO.
+    #[pallet::type_value]
+    pub fn DefaultBlockEmission() -> u64 {
+        1_000_000_000
     }
     /// Default `Kappa`: 32_767 (≈ 0.5).
     #[pallet::type_value]
@@ -223,10 +257,11 @@ pub mod pallet {
     pub fn DefaultAlphaValues() -> (u16, u16) {
         (45_875, 58_982)
     }
-    /// Default `MaxAllowedValidators`: 64.
+    /// Default `MaxAllowedValidators`: mainnet's `InitialMaxAllowedValidators`, 128 (a
+    /// registered subnet gets 64 explicitly).
     #[pallet::type_value]
     pub fn DefaultMaxAllowedValidators() -> u16 {
-        64
+        128
     }
     /// Default `WeightsSetRateLimit`: 100 blocks.
     #[pallet::type_value]
@@ -253,7 +288,7 @@ pub mod pallet {
 
     /// The TAO block emission last computed (rao).
     #[pallet::storage]
-    pub type BlockEmission<T> = StorageValue<_, u64, ValueQuery>;
+    pub type BlockEmission<T> = StorageValue<_, u64, ValueQuery, DefaultBlockEmission>;
 
     /// Weight of root stake in subnets, as raw u64 (fraction = raw / u64::MAX).
     #[pallet::storage]
@@ -411,6 +446,27 @@ pub mod pallet {
     #[pallet::storage]
     pub type UndistributedRootTao<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
 
+    /// TAO paid as root dividends: root stake (`TotalHotkeyAlpha` on root) that, as in the
+    /// reference, never entered `SubnetTAO[0]`, `SubnetAlphaOut[0]` or `TotalStake`. Not a
+    /// reference item; the invariants count it.
+    #[pallet::storage]
+    pub type RootDividendsOutsidePool<T> = StorageValue<_, u64, ValueQuery>;
+
+    /// Outstanding alpha of a subnet that nobody holds (rounding and refused sales), which the
+    /// reference leaves in `SubnetAlphaOut`. Not a reference item; see [`crate::accounting`].
+    #[pallet::storage]
+    pub type AlphaDust<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+
+    /// TAO removed from stake and paid to nobody, as the reference does for a move below the
+    /// minimum stake; still counted in `TotalIssuance`. Not a reference item.
+    #[pallet::storage]
+    pub type StrandedTao<T> = StorageValue<_, u64, ValueQuery>;
+
+    /// Balances' total issuance as this pallet last accounted for it; outside changes are
+    /// taken into `TotalIssuance` at the next block. Not a reference item.
+    #[pallet::storage]
+    pub type TrackedBalancesIssuance<T> = StorageValue<_, u64, OptionQuery>;
+
     /// Drained owner alpha that could not be credited (no owner hotkey recorded).
     #[pallet::storage]
     pub type UndistributedOwnerCut<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
@@ -475,9 +531,9 @@ pub mod pallet {
     #[pallet::storage]
     pub type LastColdkeyHotkeyStakeBlock<T: Config> = StorageDoubleMap<
         _,
-        Blake2_128Concat,
+        Twox64Concat,
         T::AccountId,
-        Blake2_128Concat,
+        Twox64Concat,
         T::AccountId,
         u64,
         OptionQuery,
@@ -533,10 +589,10 @@ pub mod pallet {
     pub type Difficulty<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery, DefaultDifficulty>;
     /// Lower bound of `Difficulty`.
     #[pallet::storage]
-    pub type MinDifficulty<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery, DefaultMaxU64>;
+    pub type MinDifficulty<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery, DefaultMinDifficulty>;
     /// Upper bound of `Difficulty`.
     #[pallet::storage]
-    pub type MaxDifficulty<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery, DefaultMaxU64>;
+    pub type MaxDifficulty<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery, DefaultMaxDifficulty>;
     /// Blocks between burn/difficulty adjustments.
     #[pallet::storage]
     pub type AdjustmentInterval<T> =
@@ -550,7 +606,7 @@ pub mod pallet {
     /// Target registrations per interval.
     #[pallet::storage]
     pub type TargetRegistrationsPerInterval<T> =
-        StorageMap<_, Identity, NetUid, u16, ValueQuery, DefaultOne>;
+        StorageMap<_, Identity, NetUid, u16, ValueQuery, DefaultTargetRegistrationsPerInterval>;
     /// Registrations this interval.
     #[pallet::storage]
     pub type RegistrationsThisInterval<T> = StorageMap<_, Identity, NetUid, u16, ValueQuery>;
@@ -630,7 +686,7 @@ pub mod pallet {
         StorageMap<_, Identity, NetUid, u64, ValueQuery, DefaultBondsMovingAverage>;
     /// Whether liquid alpha (per-column bond EMA) is on.
     #[pallet::storage]
-    pub type LiquidAlphaOn<T> = StorageMap<_, Identity, NetUid, bool, ValueQuery>;
+    pub type LiquidAlphaOn<T> = StorageMap<_, Blake2_128Concat, NetUid, bool, ValueQuery>;
     /// Liquid alpha bounds (low, high), raw u16.
     #[pallet::storage]
     pub type AlphaValues<T> = StorageMap<_, Identity, NetUid, (u16, u16), ValueQuery, DefaultAlphaValues>;
@@ -640,10 +696,10 @@ pub mod pallet {
         StorageMap<_, Identity, NetUid, u16, ValueQuery, DefaultMaxAllowedValidators>;
     /// Fewest weights a validator must set.
     #[pallet::storage]
-    pub type MinAllowedWeights<T> = StorageMap<_, Identity, NetUid, u16, ValueQuery, DefaultOne>;
+    pub type MinAllowedWeights<T> = StorageMap<_, Identity, NetUid, u16, ValueQuery, DefaultMinAllowedWeights>;
     /// Largest single weight after max-upscaling.
     #[pallet::storage]
-    pub type MaxWeightsLimit<T> = StorageMap<_, Identity, NetUid, u16, ValueQuery, DefaultU16Max>;
+    pub type MaxWeightsLimit<T> = StorageMap<_, Identity, NetUid, u16, ValueQuery, DefaultMaxWeightsLimit>;
     /// Blocks between two weight updates of a neuron.
     #[pallet::storage]
     pub type WeightsSetRateLimit<T> =
@@ -744,6 +800,26 @@ pub mod pallet {
             hotkey: T::AccountId,
             /// Alpha credited.
             alpha: u64,
+        },
+        /// Balances' issuance changed outside this pallet (a burn, dust removal, a forced
+        /// balance, burned fees): `TotalIssuance` moved by `current − previous`.
+        BalancesIssuanceFollowed {
+            /// Balances' issuance last accounted for.
+            previous: u64,
+            /// Balances' issuance now.
+            current: u64,
+        },
+        /// A move unstaked less TAO than the minimum stake (plus fee): as in the reference, it
+        /// is not restaked and not paid back; it is counted in `StrandedTao`.
+        MoveTaoStranded {
+            /// The coldkey that moved.
+            coldkey: T::AccountId,
+            /// The origin hotkey.
+            hotkey: T::AccountId,
+            /// The origin subnet.
+            netuid: NetUid,
+            /// TAO unstaked and stranded (rao).
+            tao: u64,
         },
         /// A root-only parameter changed.
         ParameterSet(crate::admin::Parameter),
@@ -870,6 +946,7 @@ pub mod pallet {
     impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
         fn on_initialize(n: BlockNumberFor<T>) -> Weight {
             let block: u64 = n.try_into().unwrap_or(u64::MAX);
+            Self::follow_balances_issuance();
             let report = Self::block_step(block);
             for event in report.events {
                 Self::deposit_event(event);

@@ -126,12 +126,16 @@ impl ExtBuilder {
     }
 }
 
-/// Runs the coinbase of blocks `from..=to`, as `on_initialize` does, checking the invariants
-/// after each block.
+/// Runs blocks `from..=to` through `on_initialize`, checking after each block the per-block
+/// conservation of alpha and TAO and every invariant.
 pub fn run_blocks(from: u64, to: u64) {
     for n in from..=to {
         System::set_block_number(n);
+        let before = SubtensorModule::snapshot();
         SubtensorModule::on_initialize(n);
+        if let Err(e) = SubtensorModule::check_block_conservation(&before) {
+            panic!("conservation violated in block {n}: {e:?}");
+        }
         if let Err(e) = SubtensorModule::do_try_state() {
             panic!("invariant violated after block {n}: {e:?}");
         }

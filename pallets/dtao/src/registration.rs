@@ -45,10 +45,6 @@ use dtao_math::burn::{self, BurnInputs, BurnOutcome};
 use frame_support::{
     ensure,
     pallet_prelude::{DispatchError, DispatchResult},
-    traits::{
-        fungible::{Inspect, Mutate},
-        tokens::{Fortitude, Precision, Preservation},
-    },
 };
 
 /// Root's validator take when `root_register` makes a hotkey a delegate.
@@ -96,25 +92,23 @@ impl<T: Config> Pallet<T> {
         Self::ensure_registration_slots(netuid)?;
         ensure!(!Uids::<T>::contains_key(netuid, &hotkey), Error::<T>::HotKeyAlreadyRegisteredInSubNet);
         let burn = Burn::<T>::get(netuid);
-        let spendable =
-            T::Currency::reducible_balance(&coldkey, Preservation::Preserve, Fortitude::Polite);
-        ensure!(spendable >= burn, Error::<T>::NotEnoughBalanceToStake);
+        ensure!(Self::can_remove_balance_from_coldkey_account(&coldkey, burn), Error::<T>::NotEnoughBalanceToStake);
         if let Some(owner) = Owner::<T>::get(&hotkey) {
             ensure!(owner == coldkey, Error::<T>::NonAssociatedColdKey);
         }
         let block = Self::current_block();
         let slot = Self::free_uid(netuid, block)?;
 
-        T::Currency::burn_from(&coldkey, burn, Preservation::Preserve, Precision::Exact, Fortitude::Polite)
-            .map_err(|_| Error::<T>::BalanceWithdrawalError)?;
-        Self::note_own_balances_change(-i128::from(burn));
-        if Self::sim_swap_tao_for_alpha(netuid, burn).is_some() {
-            Self::burn_into_pool(netuid, burn);
+        // As the reference: withdraw what the balance allows down to the existential deposit,
+        // and burn that into the pool (`RAORecycledForRegistration` still counts `Burn`).
+        let paid = Self::withdraw_tao(&coldkey, burn)?;
+        if Self::sim_swap_tao_for_alpha(netuid, paid).is_some() {
+            Self::burn_into_pool(netuid, paid);
         } else {
             // The reference withdraws the TAO and puts it nowhere (it leaves circulation) but
             // keeps it in `TotalIssuance`; here it also leaves `TotalIssuance`, so that the
             // issuance invariant holds (deliberate, `docs/emission.md` §9).
-            Self::note_tao_burned(burn);
+            Self::note_tao_burned(paid);
         }
         Self::associate(&coldkey, &hotkey);
         if let Some(pruned) = slot {

@@ -465,10 +465,17 @@ impl<T: Config> Pallet<T> {
             );
             Self::become_delegate_unless_owner(destination_hotkey, destination_coldkey);
             Self::stake_into_subnet(destination_hotkey, destination_coldkey, destination_netuid, tao, fee);
-        } else {
-            // Deliberate: the reference drops a positive amount below the minimum; 0 (a limit
-            // that allows nothing, or a fee that takes it all) moves nothing in both.
-            ensure!(tao == 0, Error::<T>::AmountTooLow);
+        } else if tao > 0 {
+            // As the reference: TAO unstaked below the minimum stake (plus fee) is not restaked,
+            // nor paid back; it stays in `TotalIssuance` and is counted in `StrandedTao`, and
+            // the event reports it.
+            Self::note_stranded_tao(tao);
+            Self::deposit_event(Event::MoveTaoStranded {
+                coldkey: origin_coldkey.clone(),
+                hotkey: origin_hotkey.clone(),
+                netuid: origin_netuid,
+                tao,
+            });
         }
         Ok(tao.saturating_sub(fee))
     }

@@ -19,9 +19,13 @@ fn emitting_subnet_gets_one_alpha_per_block_and_drains_at_its_tempo() {
         assert_eq!(BlocksSinceLastStep::<Test>::get(1), 0);
         assert_eq!(PendingEmission::<Test>::get(1), 0);
         assert_eq!(PendingOwnerCut::<Test>::get(1), 0);
-        // The epoch ran on the one neuron, the owner's hotkey (UID 0): it earns the validators'
-        // share (the reference never credits the owner hotkey's miner incentive), and the owner
-        // cut is credited first. Everything drained is credited or kept, to the rao.
+        // The epoch ran on the one neuron, the owner's hotkey (UID 0), before anything of the
+        // drain was credited (reference `drain_pending_emission`: `epoch`, then the stake map,
+        // then `distribute_dividends_and_incentives`, which credits the owner cut first). At
+        // that moment the hotkey holds no stake on the subnet or on root, so every stake weight
+        // is 0: no validator permit, no dividends; its miner incentive is never credited (owner
+        // hotkey). So the reference pays the owner cut and nothing else (audit F1): the drained
+        // alpha is all kept, and the owner's position is exactly the owner cut.
         let drained_alpha = 8 * 820_004_577;
         let distributed = System::events()
             .into_iter()
@@ -34,13 +38,50 @@ fn emitting_subnet_gets_one_alpha_per_block_and_drains_at_its_tempo() {
             .expect("the epoch distributed");
         let (incentives, alpha_dividends, alpha_kept, owner_cut) = distributed;
         assert_eq!(owner_cut, 8 * 179_995_422);
-        assert_eq!(incentives, 0);
-        assert!(alpha_dividends > 0);
-        assert_eq!(incentives + alpha_dividends + alpha_kept, drained_alpha);
-        assert_eq!(UndistributedAlpha::<Test>::get(1), alpha_kept);
-        let owner_stake = SubtensorModule::get_stake_for_hotkey_and_coldkey_on_subnet(&11, &10, 1);
-        assert!(owner_stake.abs_diff(owner_cut + alpha_dividends) <= 1, "{owner_stake}");
+        assert_eq!((incentives, alpha_dividends), (0, 0));
+        assert_eq!(alpha_kept, drained_alpha);
+        assert_eq!(UndistributedAlpha::<Test>::get(1), drained_alpha);
+        assert_eq!(SubtensorModule::get_stake_for_hotkey_and_coldkey_on_subnet(&11, &10, 1), 8 * 179_995_422);
         assert!(SubnetMovingPrice::<Test>::get(1) > substrate_fixed::types::I96F32::from_num(0u8));
+    });
+}
+
+#[test]
+fn the_validator_take_is_computed_on_the_unfloored_dividend() {
+    ExtBuilder::default().subnet(1, 10, 11, 1_000 * TAO).build_and_execute(|| {
+        // Reference `distribute_dividends_and_incentives`: take = take_float · alpha_divs on the
+        // U96F32 dividend; ⌊take⌋ to the owner, ⌊alpha_divs − take⌋ to the pool (audit F9).
+        // With alpha_divs = 1000.9 and the default take 11796/65535 = 0.1799954…: take =
+        // 180.157…, so the owner gets 180 and the pool 820.74… → 820. Flooring the dividend
+        // first (1000 → take ⌊179.995⌋ = 179, pool 821) would differ by a rao each way.
+        SubnetAlphaOut::<Test>::mutate(1, |a| *a += 1_000);
+        let dividend = substrate_fixed::types::U96F32::from_num(1000.9);
+        let (credited, to_pool) = SubtensorModule::credit_dividend(&11, 1, dividend, u64::MAX);
+        assert_eq!((credited, to_pool), (1_000, 820));
+        assert_eq!(TotalHotkeyAlpha::<Test>::get(11, 1), 1_000);
+        // The take came first, into an empty pool: the share pool mints shares equal to the
+        // amount (reference `update_value_for_one` with a zero denominator), 180 of them, the
+        // pool's only position; the 820 raised its value without minting shares.
+        assert_eq!(Alpha::<Test>::get((11, 10, 1)), substrate_fixed::types::U64F64::from_num(180));
+        assert_eq!(TotalHotkeyShares::<Test>::get(11, 1), substrate_fixed::types::U64F64::from_num(180));
+    });
+}
+
+#[test]
+fn block_emission_holds_the_last_emitting_subnets_alpha_emission() {
+    // 10.5 M TAO in balances: the TAO emission has halved once. Reference
+    // `get_block_emission_for_issuance`: residual = log2(1 / (1 − 10.5e15 / 21e15)) = 1, so
+    // E = 1e9 / 2 = 500_000_000. Subnet 1's alpha issuance is its 1_000 TAO pool: no halving,
+    // 1_000_000_000. The reference stores every computed emission in `BlockEmission`; the
+    // alpha emission of step 3 of `run_coinbase` is computed after the TAO one, so the block
+    // ends with 1_000_000_000 stored (audit F15).
+    ExtBuilder::default().balance(1, 10_500_000 * TAO).subnet(1, 10, 11, 1_000 * TAO).build_and_execute(|| {
+        assert_eq!(SubtensorModule::get_block_emission(), 500_000_000);
+        run_blocks(1, 1);
+        assert_eq!(BlockEmission::<Test>::get(), 1_000_000_000);
+        // The TAO used was the halved emission: moving price 0, so no TAO share, and the
+        // issuance grew only by the TAO injected (0).
+        assert_eq!(SubnetTaoInEmission::<Test>::get(1), 0);
     });
 }
 

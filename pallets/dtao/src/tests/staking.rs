@@ -443,3 +443,28 @@ fn a_credit_too_small_for_a_share_raises_the_pool_value() {
         SubnetAlphaOut::<Test>::mutate(1, |o| *o += TAO + 1_000);
     });
 }
+
+#[test]
+fn a_move_below_the_minimum_strands_its_tao_as_the_reference_does() {
+    chain().build_and_execute(|| {
+        assert_ok!(SubtensorModule::add_stake(origin(COLD), HOT, ROOT_NETUID, 5 * TAO));
+        let held = SubtensorModule::get_stake_for_hotkey_and_coldkey_on_subnet(&HOT, &COLD, ROOT_NETUID);
+        let (root_tao, issuance, balance) =
+            (SubnetTAO::<Test>::get(ROOT_NETUID), TotalIssuance::<Test>::get(), Balances::free_balance(COLD));
+        // Reference `transition_stake_internal`, root → root, 548_644 alpha (the case of the
+        // public scenario-2, block 73059): fee = DefaultStakingFee 50_000 (root is involved)
+        // halved per leg = 25_000; root swaps 1:1, so 548_644 TAO come out, 523_644 after the
+        // fee (which stays in SubnetTAO[0]). 523_644 < 500_000 + 25_000: not restaked, not paid.
+        assert_ok!(SubtensorModule::move_stake(origin(COLD), HOT, 12, ROOT_NETUID, ROOT_NETUID, 548_644));
+        assert_eq!(SubtensorModule::get_stake_for_hotkey_and_coldkey_on_subnet(&HOT, &COLD, ROOT_NETUID), held - 548_644);
+        assert_eq!(SubtensorModule::get_stake_for_hotkey_and_coldkey_on_subnet(&12, &COLD, ROOT_NETUID), 0);
+        assert_eq!(SubnetTAO::<Test>::get(ROOT_NETUID), root_tao - 523_644);
+        assert_eq!(Balances::free_balance(COLD), balance);
+        // The TAO stays in TotalIssuance, as in the reference, and is counted as stranded.
+        assert_eq!(TotalIssuance::<Test>::get(), issuance);
+        assert_eq!(StrandedTao::<Test>::get(), 523_644);
+        System::assert_has_event(
+            Event::MoveTaoStranded { coldkey: COLD, hotkey: HOT, netuid: ROOT_NETUID, tao: 523_644 }.into(),
+        );
+    });
+}

@@ -1,0 +1,128 @@
+//! `TotalIssuance` stays equal to balances + stake on the real runtime when Balances' issuance
+//! changes outside the dTAO pallet (audit F5): a signed `Balances::burn`, existential-deposit
+//! dust dropped by a `transfer_allow_death`, and root's `force_set_balance` and
+//! `force_adjust_total_issuance`. Each change is taken into `TotalIssuance` at the next block's
+//! `on_initialize`; every invariant (`do_try_state`) holds before and after.
+use dtao_runtime::{genesis_config_presets, Runtime, RuntimeCall, RuntimeGenesisConfig, RuntimeOrigin, TAO};
+use frame_support::{
+    dispatch::GetDispatchInfo,
+    genesis_builder_helper::build_state,
+    traits::{fungible::Inspect, Hooks},
+};
+use pallet_dtao::TotalIssuance;
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::traits::Dispatchable;
+
+type Balances = pallet_balances::Pallet<Runtime>;
+type Dtao = pallet_dtao::Pallet<Runtime>;
+
+fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+    match (base, patch) {
+        (serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
+            for (key, value) in patch {
+                merge(base.entry(key).or_insert(serde_json::Value::Null), value);
+            }
+        },
+        (base, patch) => *base = patch,
+    }
+}
+
+/// The development chain's genesis, at block 1.
+fn dev_chain() -> sp_io::TestExternalities {
+    let patch = genesis_config_presets::get_preset(&"development".into()).expect("dev preset");
+    let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("serialises");
+    merge(&mut config, serde_json::from_slice(&patch).expect("preset is JSON"));
+    let config = serde_json::to_vec(&config).expect("serialises");
+    let mut ext = sp_io::TestExternalities::default();
+    ext.execute_with(|| {
+        build_state::<RuntimeGenesisConfig>(config).expect("preset builds");
+        frame_system::Pallet::<Runtime>::set_block_number(1);
+    });
+    ext
+}
+
+/// Runs the next block's `on_initialize` and checks every invariant.
+fn next_block() {
+    let n = frame_system::Pallet::<Runtime>::block_number() + 1;
+    frame_system::Pallet::<Runtime>::set_block_number(n);
+    Dtao::on_initialize(n);
+    Dtao::do_try_state().expect("invariants hold after the block");
+}
+
+fn dispatch(call: RuntimeCall, origin: RuntimeOrigin) {
+    let _ = call.get_dispatch_info();
+    call.dispatch(origin).expect("call succeeds");
+}
+
+/// `TotalIssuance` before the block, the change made outside the pallet, and the block's TAO
+/// injection: after the block, `TotalIssuance` = before + change + injection.
+fn assert_followed(before: u64, change: i128) {
+    let injected: u64 = [1u16, 2].iter().map(|n| pallet_dtao::SubnetTaoInEmission::<Runtime>::get(n)).sum();
+    let expected = i128::from(before) + change + i128::from(injected);
+    assert_eq!(i128::from(TotalIssuance::<Runtime>::get()), expected);
+}
+
+#[test]
+fn balances_burn_is_taken_out_of_total_issuance() {
+    dev_chain().execute_with(|| {
+        next_block();
+        let alice = Sr25519Keyring::Alice.to_account_id();
+        let before = TotalIssuance::<Runtime>::get();
+        dispatch(
+            RuntimeCall::Balances(pallet_balances::Call::burn { value: TAO, keep_alive: true }),
+            RuntimeOrigin::signed(alice),
+        );
+        // Within the block the invariants read Balances' issuance as last accounted for.
+        Dtao::do_try_state().expect("invariants hold within the block");
+        next_block();
+        assert_followed(before, -i128::from(TAO));
+    });
+}
+
+#[test]
+fn dust_of_a_reaped_account_is_taken_out_of_total_issuance() {
+    dev_chain().execute_with(|| {
+        next_block();
+        let (alice, bob) = (Sr25519Keyring::Alice.to_account_id(), Sr25519Keyring::Bob.to_account_id());
+        let dave = Sr25519Keyring::Dave.to_account_id();
+        // Move all but 100 rao of Dave's balance away: the 100 rao are below the existential
+        // deposit (500), so Dave is reaped and Balances drops them.
+        let dave_free = Balances::balance(&dave);
+        dispatch(
+            RuntimeCall::Balances(pallet_balances::Call::transfer_allow_death { dest: bob.into(), value: dave_free - 100 }),
+            RuntimeOrigin::signed(dave.clone()),
+        );
+        assert_eq!(Balances::balance(&dave), 0);
+        let before = TotalIssuance::<Runtime>::get();
+        let _ = alice;
+        next_block();
+        assert_followed(before, -100);
+    });
+}
+
+#[test]
+fn forced_balance_and_issuance_changes_are_followed() {
+    dev_chain().execute_with(|| {
+        next_block();
+        let eve = Sr25519Keyring::Eve.to_account_id();
+        let before = TotalIssuance::<Runtime>::get();
+        let eve_free = Balances::balance(&eve);
+        dispatch(
+            RuntimeCall::Balances(pallet_balances::Call::force_set_balance { who: eve.into(), new_free: eve_free + 7 * TAO }),
+            RuntimeOrigin::root(),
+        );
+        next_block();
+        assert_followed(before, i128::from(7 * TAO));
+
+        let before = TotalIssuance::<Runtime>::get();
+        dispatch(
+            RuntimeCall::Balances(pallet_balances::Call::force_adjust_total_issuance {
+                direction: pallet_balances::AdjustmentDirection::Decrease,
+                delta: 3 * TAO,
+            }),
+            RuntimeOrigin::root(),
+        );
+        next_block();
+        assert_followed(before, -i128::from(3 * TAO));
+    });
+}
