@@ -21,7 +21,7 @@
 //! - [`invariants`]: the accounting invariants checked after every test (`do_try_state`).
 //!
 //! ## Calls
-//! Neurons: `set_weights` (0), `burned_register` (7), `set_root_weights` (8),
+//! Neurons: `set_weights` (0), `burned_register` (7), `set_root_weights` (201, ours),
 //! `root_register` (62). Staking: `add_stake` (2), `remove_stake` (3), `unstake_all` (83),
 //! `unstake_all_alpha` (84), `move_stake` (85), `transfer_stake` (86), `swap_stake` (87),
 //! `add_stake_limit` (88), `remove_stake_limit` (89), `swap_stake_limit` (90). Subnets:
@@ -1103,7 +1103,9 @@ pub mod pallet {
         }
 
         /// Set the caller's root weights over subnets (read by the `RootWeights` policy).
-        #[pallet::call_index(8)]
+        // Not the reference's index 8 (its deprecated `set_tao_weights`, with other
+        // arguments): a mainnet-encoded call 8 must not decode as this one.
+        #[pallet::call_index(201)]
         #[pallet::weight(T::WeightInfo::set_weights(netuids.len() as u32))]
         pub fn set_root_weights(
             origin: OriginFor<T>,
