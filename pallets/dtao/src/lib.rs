@@ -34,6 +34,43 @@
 //! What has no recipient is kept in `UndistributedAlpha`, `UndistributedRootTao` and
 //! `UndistributedOwnerCut`; [`Event::EmissionDistributed`] reports credited and kept amounts,
 //! which add up to what was drained. See `docs/epoch.md`.
+//!
+//! ## Add dtao to your runtime
+//!
+//! 1. Depend on it (and on `pallet-balances`, whose `u64` balances are TAO in rao), with its
+//!    `std` feature in your runtime's `std`:
+//!    ```toml
+//!    [dependencies]
+//!    pallet-dtao = { version = "0.1", default-features = false }
+//!    [features]
+//!    std = ["pallet-dtao/std"]          # and try-runtime = ["pallet-dtao/try-runtime"]
+//!    ```
+//! 2. Implement [`Config`]. Only [`Config::Currency`] has no default; derive the rest from
+//!    [`config_preludes::TestDefaultConfig`]:
+#![doc = docify::embed!("../../examples/runtime-integration/src/lib.rs", example_config)]
+//! 3. Add the pallet to your runtime, under any name and index. The dTAO runtime names it
+//!    `SubtensorModule` (index 7) so that storage keys match mainnet's; this example names it
+//!    `Dtao` at index 42:
+#![doc = docify::embed!("../../examples/runtime-integration/src/lib.rs", example_runtime)]
+//! 4. Give it a genesis: [`GenesisConfig`] creates the root network and any number of subnets
+//!    with seeded pools. Every field, with a JSON patch for `chain-spec-builder`, is in
+//!    `docs/genesis.md`. The view functions ([`Pallet::quote_stake`] and others) are served by
+//!    the standard `RuntimeViewFunction` API; `try-runtime` runs [`Pallet::do_try_state`].
+//!
+//! The whole example runtime, with its tests, is the `dtao-example-runtime` crate
+//! (`examples/runtime-integration`). `README.md` lists the calls, events, errors and
+//! invariants.
+//!
+//! ## Test against it
+//!
+//! With the `test-utils` feature the pallet exports a test kit, the `testing` module, generic
+//! over your runtime (an externalities builder that checks every invariant when a test ends,
+//! block and epoch drivers, call helpers, readers), and `mock`, a ready-made runtime. Staking
+//! then unstaking, with the reference's numbers derived in the comments:
+#![doc = docify::embed!("src/testing/examples.rs", stake_then_unstake)]
+//!
+//! Running an epoch:
+#![doc = docify::embed!("src/testing/examples.rs", run_an_epoch)]
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
 
@@ -52,8 +89,10 @@ pub mod staking;
 pub mod subnets;
 pub mod weights;
 
-#[cfg(any(test, feature = "mock"))]
+#[cfg(any(test, feature = "test-utils"))]
 pub mod mock;
+#[cfg(any(test, feature = "test-utils"))]
+pub mod testing;
 #[cfg(test)]
 mod tests;
 
@@ -86,12 +125,36 @@ pub mod pallet {
     pub struct Pallet<T>(_);
 
     /// Configuration of the pallet.
-    #[pallet::config]
+    ///
+    /// Only [`Config::Currency`] has no default: derive the rest from
+    /// [`config_preludes::TestDefaultConfig`] with
+    /// `#[derive_impl(pallet_dtao::config_preludes::TestDefaultConfig)]`.
+    #[pallet::config(with_default)]
     pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
-        /// TAO: balances in rao (1 TAO = 10^9 rao).
+        /// TAO: balances in rao (1 TAO = 10^9 rao), usually `pallet_balances` with
+        /// `Balance = u64`.
+        #[pallet::no_default]
         type Currency: fungible::Mutate<Self::AccountId, Balance = u64>;
-        /// Weights of calls and of `on_initialize`.
+        /// Weights of calls and of `on_initialize`; `()` is the unit weight set.
         type WeightInfo: WeightInfo;
+    }
+
+    /// Default implementations of [`DefaultConfig`], to derive a [`Config`] from.
+    pub mod config_preludes {
+        use super::*;
+        use frame_support::derive_impl;
+
+        /// Defaults for test runtimes and mocks: unit weights. Use with
+        /// `#[derive_impl(pallet_dtao::config_preludes::TestDefaultConfig)]`.
+        pub struct TestDefaultConfig;
+
+        #[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
+        impl frame_system::DefaultConfig for TestDefaultConfig {}
+
+        #[frame_support::register_default_impl(TestDefaultConfig)]
+        impl DefaultConfig for TestDefaultConfig {
+            type WeightInfo = ();
+        }
     }
 
     // ---------------------------------------------------------------------------------------
