@@ -30,6 +30,18 @@ impl Args<'_> {
     fn bool(&self, key: &str) -> Result<bool, String> {
         self.get(key)?.as_bool().ok_or_else(|| format!("argument `{key}` is not a bool"))
     }
+    /// `[[proportion_u64, child], ...]`.
+    fn children(&self, key: &str) -> Result<Vec<(u64, AccountId)>, String> {
+        self.get(key)?
+            .as_array()
+            .ok_or_else(|| format!("argument `{key}` is not an array"))?
+            .iter()
+            .map(|pair| {
+                let p = pair.get(0).and_then(Value::as_u64).ok_or_else(|| format!("`{key}`: bad proportion in {pair}"))?;
+                Ok((p, account(pair.get(1).ok_or_else(|| format!("`{key}`: no child in {pair}"))?)?))
+            })
+            .collect()
+    }
     fn u16s(&self, key: &str) -> Result<Vec<u16>, String> {
         self.get(key)?
             .as_array()
@@ -109,6 +121,18 @@ pub fn build(name: &str, args: &Value) -> Result<RuntimeCall, String> {
             version_key: a.u64("version_key")?,
         },
         "try_associate_hotkey" => Call::try_associate_hotkey { hotkey: a.account("hotkey")? },
+        "set_children" => Call::set_children {
+            hotkey: a.account("hotkey")?,
+            netuid: a.u16("netuid")?,
+            children: a.children("children")?,
+        },
+        "set_childkey_take" => Call::set_childkey_take {
+            hotkey: a.account("hotkey")?,
+            netuid: a.u16("netuid")?,
+            take: a.u16("take")?,
+        },
+        "increase_take" => Call::increase_take { hotkey: a.account("hotkey")?, take: a.u16("take")? },
+        "decrease_take" => Call::decrease_take { hotkey: a.account("hotkey")?, take: a.u16("take")? },
         other => return Err(format!("call `{other}` is not supported")),
     };
     Ok(RuntimeCall::SubtensorModule(call))

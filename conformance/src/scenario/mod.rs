@@ -63,9 +63,19 @@ fn start_state(scenario: &Value) -> Result<sp_io::TestExternalities, String> {
         })
         .collect::<Result<Vec<_>, String>>()?;
     let start = u64_of(scenario, "start_block")?;
+    // The reference's pending-children cooldown is a compile-time constant; the file records
+    // the one it was built with (15 with `fast-blocks`), ours is a parameter.
+    let cooldown = scenario
+        .get("initial_state")
+        .and_then(|s| s.get("params"))
+        .and_then(|p| p.get("DefaultPendingCooldown"))
+        .and_then(Value::as_u64);
     ext.execute_with(|| {
         for (k, v) in &pairs {
             sp_io::storage::set(k, v);
+        }
+        if let Some(blocks) = cooldown {
+            pallet_dtao::PendingChildKeyCooldown::<Runtime>::put(blocks);
         }
         System::set_block_number(start);
     });

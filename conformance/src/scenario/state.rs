@@ -129,6 +129,10 @@ fn collect(entries: impl Iterator<Item = (Vec<Value>, Value)>) -> Collection {
     entries.map(|(k, v)| (Value::Array(k.clone()).to_string(), (k, v))).collect()
 }
 
+fn links(v: &[(u64, AccountId)]) -> Value {
+    Value::Array(v.iter().map(|(p, a)| json!([p, acc(a)])).collect())
+}
+
 fn accounts(v: &[AccountId]) -> Value {
     Value::Array(v.iter().map(acc).collect())
 }
@@ -152,6 +156,16 @@ pub fn collection(name: &str, expected: &Collection) -> Option<Collection> {
         "Delegates" => collect(Delegates::<R>::iter().map(|(h, t)| (vec![acc(&h)], json!(t)))),
         "StakingHotkeys" => collect(StakingHotkeys::<R>::iter().map(|(c, hs)| (vec![acc(&c)], accounts(&hs)))),
         "OwnedHotkeys" => collect(OwnedHotkeys::<R>::iter().map(|(c, hs)| (vec![acc(&c)], accounts(&hs)))),
+        "ChildKeys" => collect(
+            ChildKeys::<R>::iter().filter(|(_, _, v)| !v.is_empty()).map(|(h, n, v)| (vec![acc(&h), json!(n)], links(&v))),
+        ),
+        "ParentKeys" => collect(
+            ParentKeys::<R>::iter().filter(|(_, _, v)| !v.is_empty()).map(|(h, n, v)| (vec![acc(&h), json!(n)], links(&v))),
+        ),
+        "PendingChildKeys" => collect(
+            PendingChildKeys::<R>::iter().map(|(n, h, (v, cooldown))| (vec![json!(n), acc(&h)], json!([links(&v), cooldown]))),
+        ),
+        "ChildkeyTake" => collect(ChildkeyTake::<R>::iter().map(|(h, n, t)| (vec![acc(&h), json!(n)], json!(t)))),
         "balances" => {
             let mut c = Collection::new();
             for (text, (key, _)) in expected {

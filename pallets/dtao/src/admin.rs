@@ -97,6 +97,21 @@ pub enum Parameter {
         /// On.
         on: bool,
     },
+    /// `MinDelegateTake` (raw u16, /65535), at most `MaxDelegateTake`.
+    MinDelegateTake(u16),
+    /// `MaxDelegateTake` (raw u16, /65535), at least `MinDelegateTake`.
+    MaxDelegateTake(u16),
+    /// `MinChildkeyTake` (raw u16, /65535), at most `MaxChildkeyTake`.
+    MinChildkeyTake(u16),
+    /// `MaxChildkeyTake` (raw u16, /65535), at least `MinChildkeyTake`.
+    MaxChildkeyTake(u16),
+    /// `TxDelegateTakeRateLimit`: blocks between a take change and an increase.
+    TxDelegateTakeRateLimit(u64),
+    /// `TxChildkeyTakeRateLimit`: blocks between two childkey-take changes.
+    TxChildkeyTakeRateLimit(u64),
+    /// `PendingChildKeyCooldown`: blocks before scheduled children apply (the reference's
+    /// compile-time `DefaultPendingCooldown`: 7_200, or 15 with `fast-blocks`).
+    PendingChildKeyCooldown(u64),
 }
 
 /// Per-subnet u16 hyperparameters.
@@ -249,6 +264,25 @@ impl<T: Config> Pallet<T> {
                 Self::ensure_network(netuid)?;
                 Self::set_subnet_u16(netuid, item, value)?;
             },
+            Parameter::MinDelegateTake(take) => {
+                ensure!(take <= crate::MaxDelegateTake::<T>::get(), Error::<T>::InvalidParameter);
+                crate::MinDelegateTake::<T>::put(take);
+            },
+            Parameter::MaxDelegateTake(take) => {
+                ensure!(take >= crate::MinDelegateTake::<T>::get(), Error::<T>::InvalidParameter);
+                crate::MaxDelegateTake::<T>::put(take);
+            },
+            Parameter::MinChildkeyTake(take) => {
+                ensure!(take <= crate::MaxChildkeyTake::<T>::get(), Error::<T>::InvalidParameter);
+                crate::MinChildkeyTake::<T>::put(take);
+            },
+            Parameter::MaxChildkeyTake(take) => {
+                ensure!(take >= crate::MinChildkeyTake::<T>::get(), Error::<T>::InvalidParameter);
+                crate::MaxChildkeyTake::<T>::put(take);
+            },
+            Parameter::TxDelegateTakeRateLimit(blocks) => crate::TxDelegateTakeRateLimit::<T>::put(blocks),
+            Parameter::TxChildkeyTakeRateLimit(blocks) => crate::TxChildkeyTakeRateLimit::<T>::put(blocks),
+            Parameter::PendingChildKeyCooldown(blocks) => crate::PendingChildKeyCooldown::<T>::put(blocks),
             Parameter::SubnetU64 { netuid, item, value } => {
                 Self::ensure_network(netuid)?;
                 Self::set_subnet_u64(netuid, item, value)?;

@@ -79,12 +79,12 @@ impl<T: Config> Pallet<T> {
         (0..SubnetworkN::<T>::get(netuid)).map(|uid| Keys::<T>::get(netuid, uid)).collect()
     }
 
-    /// The stake weight of a hotkey on a subnet (alpha plus TAO weight times root stake), as
-    /// the weight-setting threshold reads it.
+    /// The stake weight of a hotkey on a subnet (inherited alpha plus TAO weight times
+    /// inherited root stake), as the weight-setting threshold reads it.
     pub fn stake_weight_of(hotkey: &T::AccountId, netuid: NetUid) -> u64 {
         let weights = stake_weights(
-            &[TotalHotkeyAlpha::<T>::get(hotkey, netuid)],
-            &[TotalHotkeyAlpha::<T>::get(hotkey, ROOT_NETUID)],
+            &[Self::inherited_alpha(hotkey, netuid)],
+            &[Self::inherited_root(hotkey, netuid)],
             TaoWeight::<T>::get(),
         );
         weights.first().map(|w| w.saturating_to_num::<u64>()).unwrap_or(0)
@@ -94,12 +94,14 @@ impl<T: Config> Pallet<T> {
     pub fn epoch_input(netuid: NetUid, rao_emission: u64, block: u64) -> EpochInput {
         let hotkeys = Self::hotkeys_by_uid(netuid);
         let n = SubnetworkN::<T>::get(netuid);
+        // The stakes the epoch weighs: each hotkey's own, less what it lends its children,
+        // plus what its parents lend it (`get_stake_weights_for_network`).
         let stake = |root: bool| -> Vec<u64> {
             hotkeys
                 .iter()
                 .map(|hk| {
                     hk.as_ref()
-                        .map(|hk| TotalHotkeyAlpha::<T>::get(hk, if root { ROOT_NETUID } else { netuid }))
+                        .map(|hk| if root { Self::inherited_root(hk, netuid) } else { Self::inherited_alpha(hk, netuid) })
                         .unwrap_or(0)
                 })
                 .collect()
@@ -231,6 +233,7 @@ impl<T: Config> Pallet<T> {
             |hk: &T::AccountId| {
                 (TotalHotkeyAlpha::<T>::get(hk, netuid), TotalHotkeyAlpha::<T>::get(hk, ROOT_NETUID))
             },
+            |hk: &T::AccountId, dividend: u64| Self::dividend_recipients(hk, netuid, dividend),
         );
         Some((output, split))
     }

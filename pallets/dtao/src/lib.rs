@@ -78,6 +78,7 @@ extern crate alloc;
 
 pub mod accounting;
 pub mod admin;
+pub mod childkeys;
 pub mod coinbase;
 pub mod consensus;
 pub mod invariants;
@@ -335,6 +336,17 @@ pub mod pallet {
     #[pallet::type_value]
     pub fn DefaultDelegateTake() -> u16 {
         11_796
+    }
+    /// Default `TxDelegateTakeRateLimit` and `TxChildkeyTakeRateLimit`: mainnet's 216_000
+    /// blocks (30 days).
+    #[pallet::type_value]
+    pub fn DefaultTakeRateLimit() -> u64 {
+        216_000
+    }
+    /// Default `PendingChildKeyCooldown`: mainnet's 7_200 blocks (1 day).
+    #[pallet::type_value]
+    pub fn DefaultPendingChildKeyCooldown() -> u64 {
+        7_200
     }
 
     // ---------------------------------------------------------------------------------------
@@ -602,6 +614,96 @@ pub mod pallet {
         OptionQuery,
     >;
 
+
+    // ---------------------------------------------------------------------------------------
+    // Child keys and takes.
+    // ---------------------------------------------------------------------------------------
+
+    /// Children of (parent hotkey, netuid): (proportion raw u64, child).
+    #[pallet::storage]
+    pub type ChildKeys<T: Config> = StorageDoubleMap<
+        _,
+        Blake2_128Concat,
+        T::AccountId,
+        Identity,
+        NetUid,
+        Vec<(u64, T::AccountId)>,
+        ValueQuery,
+    >;
+
+    /// Parents of (child hotkey, netuid): (proportion raw u64, parent).
+    #[pallet::storage]
+    pub type ParentKeys<T: Config> = StorageDoubleMap<
+        _,
+        Blake2_128Concat,
+        T::AccountId,
+        Identity,
+        NetUid,
+        Vec<(u64, T::AccountId)>,
+        ValueQuery,
+    >;
+
+    /// Children scheduled by `set_children`, with the block after which they apply.
+    #[pallet::storage]
+    pub type PendingChildKeys<T: Config> = StorageDoubleMap<
+        _,
+        Identity,
+        NetUid,
+        Blake2_128Concat,
+        T::AccountId,
+        (Vec<(u64, T::AccountId)>, u64),
+        ValueQuery,
+    >;
+
+    /// Childkey take of (hotkey, netuid), raw u16 (/65535).
+    #[pallet::storage]
+    pub type ChildkeyTake<T: Config> =
+        StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Identity, NetUid, u16, ValueQuery>;
+
+    /// Last block of a rate-limited call per (hotkey, netuid, call kind: 0 `set_children`,
+    /// 1 `set_childkey_take`).
+    #[pallet::storage]
+    pub type TransactionKeyLastBlock<T: Config> = StorageNMap<
+        _,
+        (NMapKey<Blake2_128Concat, T::AccountId>, NMapKey<Identity, NetUid>, NMapKey<Identity, u16>),
+        u64,
+        ValueQuery,
+    >;
+
+    /// Last block a hotkey's delegate take changed.
+    #[pallet::storage]
+    pub type LastTxBlockDelegateTake<T: Config> = StorageMap<_, Identity, T::AccountId, u64, ValueQuery>;
+
+    /// Lowest delegate take (raw u16).
+    #[pallet::storage]
+    pub type MinDelegateTake<T> = StorageValue<_, u16, ValueQuery>;
+
+    /// Highest delegate take (raw u16).
+    #[pallet::storage]
+    pub type MaxDelegateTake<T> = StorageValue<_, u16, ValueQuery, DefaultDelegateTake>;
+
+    /// Lowest childkey take (raw u16).
+    #[pallet::storage]
+    pub type MinChildkeyTake<T> = StorageValue<_, u16, ValueQuery>;
+
+    /// Highest childkey take (raw u16).
+    #[pallet::storage]
+    pub type MaxChildkeyTake<T> = StorageValue<_, u16, ValueQuery, DefaultDelegateTake>;
+
+    /// Blocks after a delegate-take change before the take may be increased.
+    #[pallet::storage]
+    pub type TxDelegateTakeRateLimit<T> = StorageValue<_, u64, ValueQuery, DefaultTakeRateLimit>;
+
+    /// Blocks between two childkey-take changes of a (hotkey, netuid).
+    #[pallet::storage]
+    pub type TxChildkeyTakeRateLimit<T> = StorageValue<_, u64, ValueQuery, DefaultTakeRateLimit>;
+
+    /// Blocks after `set_children` before the children apply (at the subnet's next epoch
+    /// block after that). The reference's compile-time `DefaultPendingCooldown`; not a
+    /// reference storage item.
+    #[pallet::storage]
+    pub type PendingChildKeyCooldown<T> =
+        StorageValue<_, u64, ValueQuery, DefaultPendingChildKeyCooldown>;
 
     // ---------------------------------------------------------------------------------------
     // Neurons, registration and consensus.
@@ -884,6 +986,17 @@ pub mod pallet {
             /// TAO unstaked and stranded (rao).
             tao: u64,
         },
+        /// Children were scheduled: (parent hotkey, netuid, block after which they apply,
+        /// children).
+        SetChildrenScheduled(T::AccountId, NetUid, u64, Vec<(u64, T::AccountId)>),
+        /// Scheduled children applied: (parent hotkey, netuid, children).
+        SetChildren(T::AccountId, NetUid, Vec<(u64, T::AccountId)>),
+        /// A childkey take was set: (hotkey, take).
+        ChildKeyTakeSet(T::AccountId, u16),
+        /// A delegate take was decreased: (coldkey, hotkey, take).
+        TakeDecreased(T::AccountId, T::AccountId, u16),
+        /// A delegate take was increased: (coldkey, hotkey, take).
+        TakeIncreased(T::AccountId, T::AccountId, u16),
         /// A root-only parameter changed.
         ParameterSet(crate::admin::Parameter),
         /// A neuron registered: (netuid, uid, hotkey).
@@ -999,6 +1112,28 @@ pub mod pallet {
         /// A positive withdrawal took nothing from the balance (it holds at most the existential
         /// deposit).
         ZeroBalanceAfterWithdrawn,
+        /// A rate-limited call came too soon (`set_children`).
+        TxRateLimitExceeded,
+        /// More than 5 children.
+        TooManyChildren,
+        /// A hotkey cannot be its own child.
+        InvalidChild,
+        /// The children's proportions add up past u64::MAX.
+        ProportionOverflow,
+        /// A child appears twice.
+        DuplicateChild,
+        /// The parent holds less stake than `StakeThreshold`.
+        NotEnoughStakeToSetChildkeys,
+        /// The childkey take is out of bounds.
+        InvalidChildkeyTake,
+        /// The childkey take changed too recently.
+        TxChildkeyTakeRateLimitExceeded,
+        /// The delegate take is below the minimum, or not below (above) the current take.
+        DelegateTakeTooLow,
+        /// The delegate take is above the maximum.
+        DelegateTakeTooHigh,
+        /// The delegate take changed too recently to be increased.
+        DelegateTxRateLimitExceeded,
     }
 
     // ---------------------------------------------------------------------------------------
@@ -1011,6 +1146,7 @@ pub mod pallet {
             let block: u64 = n.try_into().unwrap_or(u64::MAX);
             Self::follow_balances_issuance();
             let report = Self::block_step(block);
+            Self::try_set_pending_children(block);
             for event in report.events {
                 Self::deposit_event(event);
             }
@@ -1060,6 +1196,8 @@ pub mod pallet {
         pub start_call_delay: Option<u64>,
         /// `NetworkRateLimit`; `None` keeps the default (7_200 blocks).
         pub network_rate_limit: Option<u64>,
+        /// `PendingChildKeyCooldown` (default 7_200 blocks).
+        pub pending_childkey_cooldown: Option<u64>,
     }
 
     #[pallet::genesis_build]
@@ -1340,6 +1478,53 @@ pub mod pallet {
         pub fn start_call(origin: OriginFor<T>, netuid: NetUid) -> DispatchResult {
             let coldkey = ensure_signed(origin)?;
             Self::do_start_call(coldkey, netuid)
+        }
+
+        /// Schedules `children` (proportion of `u64::MAX`, child hotkey) of the caller's `hotkey`
+        /// on `netuid`; they apply at the subnet's first epoch block after
+        /// `PendingChildKeyCooldown` blocks. An empty list revokes. Reference call index 67.
+        #[pallet::call_index(67)]
+        #[pallet::weight(T::WeightInfo::set_children(children.len() as u32))]
+        pub fn set_children(
+            origin: OriginFor<T>,
+            hotkey: T::AccountId,
+            netuid: NetUid,
+            children: Vec<(u64, T::AccountId)>,
+        ) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_schedule_children(coldkey, hotkey, netuid, children)
+        }
+
+        /// Sets the childkey take of the caller's `hotkey` on `netuid` (at most
+        /// `MaxChildkeyTake`, once per `TxChildkeyTakeRateLimit` blocks). Reference index 75.
+        #[pallet::call_index(75)]
+        #[pallet::weight(T::WeightInfo::set_take())]
+        pub fn set_childkey_take(
+            origin: OriginFor<T>,
+            hotkey: T::AccountId,
+            netuid: NetUid,
+            take: u16,
+        ) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_set_childkey_take(coldkey, hotkey, netuid, take)
+        }
+
+        /// Lowers the delegate take of the caller's `hotkey` (not below `MinDelegateTake`).
+        /// Reference index 65.
+        #[pallet::call_index(65)]
+        #[pallet::weight(T::WeightInfo::set_take())]
+        pub fn decrease_take(origin: OriginFor<T>, hotkey: T::AccountId, take: u16) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_decrease_take(coldkey, hotkey, take)
+        }
+
+        /// Raises the delegate take of the caller's `hotkey` (at most `MaxDelegateTake`, and
+        /// more than `TxDelegateTakeRateLimit` blocks after its last change). Reference index 66.
+        #[pallet::call_index(66)]
+        #[pallet::weight(T::WeightInfo::set_take())]
+        pub fn increase_take(origin: OriginFor<T>, hotkey: T::AccountId, take: u16) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_increase_take(coldkey, hotkey, take)
         }
 
         /// Root: set a chain or subnet parameter.

@@ -246,6 +246,9 @@ impl<T: Config> Pallet<T> {
         if let Some(v) = config.network_rate_limit {
             NetworkRateLimit::<T>::put(v);
         }
+        if let Some(v) = config.pending_childkey_cooldown {
+            crate::PendingChildKeyCooldown::<T>::put(v);
+        }
         let root_tempo = if config.root_tempo == 0 { ROOT_TEMPO } else { config.root_tempo };
         Self::init_root_network(root_tempo);
 

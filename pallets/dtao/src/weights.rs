@@ -32,6 +32,10 @@ pub trait WeightInfo {
     fn burned_register() -> Weight;
     /// `set_weights`, `set_root_weights` with `n` entries.
     fn set_weights(n: u32) -> Weight;
+    /// `set_children` with `n` children.
+    fn set_children(n: u32) -> Weight;
+    /// `set_childkey_take`, `increase_take`, `decrease_take`.
+    fn set_take() -> Weight;
 }
 
 /// Reads per subnet per block in the coinbase (prices, reserves, flags, pendings, EMA inputs).
@@ -85,5 +89,15 @@ impl WeightInfo for () {
     }
     fn set_parameter() -> Weight {
         Weight::from_parts(15_000_000, 0).saturating_add(RocksDbWeight::get().reads_writes(1, 1))
+    }
+    fn set_children(n: u32) -> Weight {
+        // Owner, rate limit, subnet, stake threshold (one price per subnet is bounded by the
+        // subnets; counted as 8), then the pending entry and the rate-limit block.
+        Weight::from_parts(25_000_000, 0)
+            .saturating_add(Weight::from_parts(500_000, 0).saturating_mul(u64::from(n)))
+            .saturating_add(RocksDbWeight::get().reads_writes(8, 2))
+    }
+    fn set_take() -> Weight {
+        Weight::from_parts(15_000_000, 0).saturating_add(RocksDbWeight::get().reads_writes(4, 2))
     }
 }

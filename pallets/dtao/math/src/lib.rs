@@ -93,6 +93,24 @@
 //! `is_dynamic` means "constant-product pool": for prices and limits the reference tests
 //! `netuid != 0 && SubnetMechanism == 1`, for swaps only `SubnetMechanism == 1`; the two agree
 //! because root has mechanism 0.
+//!
+//! ## Example
+//!
+//! The reference's numbers, derived by hand: staking 10 TAO (less the 50_000 rao fee) into a
+//! pool of 1_000 TAO and 1_000 alpha buys `⌊A − ⌊A·T·2^18 / (T + t)⌋ / 2^18⌋` alpha in U110F18;
+//! a subnet with a small alpha issuance emits the full 10^9 rao per block, of which the owner
+//! cut is `10^9 × (11_796 / 65_535 as U96F32)`.
+//!
+//! ```
+//! use dtao_math::{coinbase, emission, fee, pool, U96F32};
+//!
+//! let tao = 10_000_000_000 - fee::DEFAULT_STAKING_FEE;
+//! let bought = pool::sim_swap_tao_for_alpha(true, 1_000_000_000_000, 1_000_000_000_000, tao);
+//! assert_eq!(bought, Some(9_900_941_084));
+//! assert_eq!(emission::block_emission_for_issuance(2_000_000_000_000), Ok(1_000_000_000));
+//! let cut = coinbase::owner_cut(U96F32::from_num(1_000_000_000u64), 11_796);
+//! assert_eq!(cut.to_num::<u64>(), 179_995_422);
+//! ```
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
 #![deny(

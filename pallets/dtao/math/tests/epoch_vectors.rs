@@ -209,7 +209,7 @@ fn check_drain(c: &mut Check, input: &Value, out: &EpochOutput, drain: &Value) {
             .expect("hotkey of the epoch output");
         (alpha[uid], root[uid])
     };
-    let split = split_dividends(&drain_input, &emission, own_stake);
+    let split = split_dividends(&drain_input, &emission, own_stake, dtao_math::epoch::dividends::keep_own_dividend);
     c.eq(
         "drain.incentive_sum",
         split.incentive_sum,

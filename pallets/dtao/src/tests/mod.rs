@@ -1,5 +1,6 @@
 //! Pallet tests, by theme. Every test runs through `ExtBuilder::build_and_execute`, which
 //! checks all invariants when the test ends.
+mod childkeys;
 mod coinbase;
 mod epoch;
 mod genesis;

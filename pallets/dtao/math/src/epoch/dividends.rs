@@ -10,15 +10,17 @@
 //! 2. `pending_validator_alpha = ⌊(pa + ps) / 2⌋ − ps` (saturating) when `incentive_sum ≠ 0`,
 //!    else `pa`;
 //! 3. per hotkey (summed over repeated hotkeys): `incentive` (u64) and `dividend` (U96F32 of
-//!    the validator emission; without parents the hotkey keeps all of it);
+//!    the validator emission, after passing their shares to the hotkey's parents; without
+//!    parents the hotkey keeps all of it);
 //! 4. per hotkey with own stakes `(α, R)`: `root_prop = R·tw / (α + R·tw)` (0 when that fails),
 //!    `root_div = dividend · root_prop`, `alpha_div = dividend − root_div`;
 //! 5. `tao_dividend = pt · root_div / Σ root_div`,
 //!    `alpha_dividend = pending_validator_alpha · alpha_div / Σ alpha_div` (each share 0 when
 //!    its total is 0).
 //!
+//! The child/parent split of step 3 is the `distribute` argument ([`super::childkeys`]).
 //! Not covered: the validator take and the owner-hotkey incentive burn of
-//! `distribute_dividends_and_incentives`, and the child/parent split.
+//! `distribute_dividends_and_incentives`.
 use super::stake::tao_weight;
 use super::{BTreeMap, Vec, U96F32};
 
@@ -86,13 +88,25 @@ pub fn pending_validator_alpha(
     }
 }
 
+/// A hotkey without child-key links keeps its whole validator emission: the `distribute`
+/// argument of [`split_dividends`] for such subnets.
+pub fn keep_own_dividend<K: Clone>(hotkey: &K, dividend: u64) -> Vec<(K, u64)> {
+    let mut own = Vec::with_capacity(1);
+    own.push((hotkey.clone(), dividend));
+    own
+}
+
 /// Splits an epoch's output `(hotkey, server_emission, validator_emission)` into incentives,
-/// alpha dividends and TAO dividends. `own_stake(hotkey)` gives the hotkey's own
-/// `(TotalHotkeyAlpha on the subnet, TotalHotkeyAlpha on root)`.
+/// alpha dividends and TAO dividends. `distribute(hotkey, validator_emission)` passes a
+/// hotkey's emission to its parents and itself (`get_parent_child_dividends_distribution`;
+/// [`keep_own_dividend`] without child keys); `own_stake(recipient)` gives a recipient's own
+/// `(TotalHotkeyAlpha on the subnet, TotalHotkeyAlpha on root)`. Every recipient is in the
+/// result, in key order, parents outside the epoch included (with no incentive).
 pub fn split_dividends<K: Ord + Clone>(
     input: &DrainInput,
     hotkey_emission: &[(K, u64, u64)],
     own_stake: impl Fn(&K) -> (u64, u64),
+    distribute: impl Fn(&K, u64) -> Vec<(K, u64)>,
 ) -> DrainSplit<K> {
     let zero = U96F32::from_bits(0);
     let incentive_sum = hotkey_emission
@@ -106,8 +120,10 @@ pub fn split_dividends<K: Ord + Clone>(
     for (hotkey, incentive, dividend) in hotkey_emission {
         let slot = incentives.entry(hotkey.clone()).or_insert(0);
         *slot = slot.saturating_add(*incentive);
-        let slot = dividends.entry(hotkey.clone()).or_insert(zero);
-        *slot = slot.saturating_add(U96F32::saturating_from_num(*dividend));
+        for (recipient, part) in distribute(hotkey, *dividend) {
+            let slot = dividends.entry(recipient).or_insert(zero);
+            *slot = slot.saturating_add(U96F32::saturating_from_num(part));
+        }
     }
 
     let tw = tao_weight(input.tao_weight);
@@ -129,6 +145,9 @@ pub fn split_dividends<K: Ord + Clone>(
 
     let pending_tao = U96F32::saturating_from_num(input.pending_tao);
     let pending_alpha = U96F32::saturating_from_num(validator_alpha);
+    for recipient in dividends.keys() {
+        incentives.entry(recipient.clone()).or_insert(0);
+    }
     let per_hotkey = incentives
         .into_iter()
         .map(|(hotkey, incentive)| {

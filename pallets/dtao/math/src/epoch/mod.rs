@@ -64,6 +64,7 @@ use substrate_fixed::{
 };
 
 pub mod bonds;
+pub mod childkeys;
 pub mod dividends;
 pub mod sparse;
 pub mod stake;

@@ -207,7 +207,7 @@ fn drain_split() {
         9 => (0, 100),
         _ => (0, 0),
     };
-    let split = split_dividends(&input, &emission, stake);
+    let split = split_dividends(&input, &emission, stake, super::dividends::keep_own_dividend);
     assert_eq!(split.incentive_sum, 500);
     assert_eq!(split.pending_validator_alpha, 300);
     let keys: Vec<u8> = split.per_hotkey.iter().map(|h| h.hotkey).collect();
