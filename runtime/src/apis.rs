@@ -146,6 +146,22 @@ impl_runtime_apis! {
         }
     }
 
+    impl crate::dtao_api::DelegateInfoRuntimeApi<Block> for Runtime {
+        fn get_delegates() -> Vec<pallet_dtao::delegate_info::DelegateInfo<AccountId>> {
+            pallet_dtao::Pallet::<Runtime>::get_delegates()
+        }
+
+        fn get_delegate(delegate_account: AccountId) -> Option<pallet_dtao::delegate_info::DelegateInfo<AccountId>> {
+            pallet_dtao::Pallet::<Runtime>::get_delegate(delegate_account)
+        }
+
+        fn get_delegated(
+            delegatee_account: AccountId,
+        ) -> Vec<(pallet_dtao::delegate_info::DelegateInfo<AccountId>, (codec::Compact<u16>, codec::Compact<u64>))> {
+            pallet_dtao::Pallet::<Runtime>::get_delegated(delegatee_account)
+        }
+    }
+
     impl frame_support::view_functions::runtime_api::RuntimeViewFunction<Block> for Runtime {
         fn execute_view_function(
             id: frame_support::view_functions::ViewFunctionId,

@@ -19,6 +19,7 @@ use alloc::vec::Vec;
 
 pub mod apis;
 mod configs;
+pub mod dtao_api;
 pub mod genesis_config_presets;
 
 use sp_runtime::{

@@ -1,5 +1,5 @@
 //! Root-only parameters, set through `sudo_set_parameter` (on mainnet these are AdminUtils
-//! calls). Each write emits [`Event::ParameterSet`](crate::Event::ParameterSet).
+//! calls). Each write emits [`Event::ParameterSet`].
 use crate::{
     pallet::{Error, Event},
     Config, DurationOfStartCall, EMAPriceHalvingBlocks, NetUid, NetworkLockReductionInterval,

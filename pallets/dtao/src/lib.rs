@@ -79,6 +79,7 @@ extern crate alloc;
 pub mod accounting;
 pub mod admin;
 pub mod childkeys;
+pub mod delegate_info;
 pub mod coinbase;
 pub mod consensus;
 pub mod invariants;

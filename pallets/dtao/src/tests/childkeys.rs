@@ -198,3 +198,30 @@ fn delegate_take_moves_within_its_bounds_and_rate_limit() {
         assert_noop!(SubtensorModule::decrease_take(origin(COLD), PARENT, 99), Error::<Test>::DelegateTakeTooLow);
     });
 }
+
+#[test]
+fn delegate_info_shows_take_and_nominators() {
+    chain().build_and_execute(|| {
+        // No take stored yet: not a delegate (reference `get_delegate` checks `Delegates`).
+        assert_eq!(SubtensorModule::get_delegate(OWNER_HOT), None);
+        assert_ok!(SubtensorModule::decrease_take(origin(OWNER), OWNER_HOT, 5_000));
+        assert_ok!(SubtensorModule::add_stake(origin(COLD), OWNER_HOT, 1, 10 * TAO));
+        // 10 TAO − 50_000 fee into the 1_000/1_000 TAO pool buys 9_900_941_084 alpha (U110F18).
+        let alpha = 9_900_941_084u64;
+        let info = SubtensorModule::get_delegate(OWNER_HOT).expect("a delegate");
+        assert_eq!(info.delegate_ss58, OWNER_HOT);
+        assert_eq!(info.take, codec::Compact(5_000));
+        assert_eq!(info.owner_ss58, OWNER);
+        assert_eq!(info.nominators, vec![(COLD, vec![(codec::Compact(1u16), codec::Compact(alpha))])]);
+        // The owner hotkey is UID 0 of subnet 1; no epoch has run, so no permit, no emission,
+        // and without root stake no return.
+        assert_eq!(info.registrations, vec![codec::Compact(1u16)]);
+        assert!(info.validator_permits.is_empty());
+        assert_eq!((info.return_per_1000, info.total_daily_return), (codec::Compact(0), codec::Compact(0)));
+        assert_eq!(SubtensorModule::get_delegates(), vec![info.clone()]);
+        let delegated = SubtensorModule::get_delegated(COLD);
+        assert_eq!(delegated.len(), 1);
+        assert_eq!(delegated[0].1, (codec::Compact(1u16), codec::Compact(alpha)));
+        assert!(delegated[0].0.nominators.is_empty());
+    });
+}

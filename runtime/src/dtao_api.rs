@@ -1,0 +1,20 @@
+//! Runtime APIs of `SubtensorModule` that the Bittensor SDK and btcli call by the reference's
+//! trait and method names (reference: `pallets/subtensor/runtime-api/src/lib.rs` at
+//! `6b86ebf30`). Each returns the reference's typed struct, filled by the pallet.
+use super::AccountId;
+use alloc::vec::Vec;
+use codec::Compact;
+use pallet_dtao::delegate_info::DelegateInfo;
+
+sp_api::decl_runtime_apis! {
+    /// Delegates (hotkeys with a take): take, nominators and their stakes, registrations,
+    /// validator permits and daily returns.
+    pub trait DelegateInfoRuntimeApi {
+        /// Every delegate.
+        fn get_delegates() -> Vec<DelegateInfo<AccountId>>;
+        /// One delegate, if the hotkey has a take stored.
+        fn get_delegate(delegate_account: AccountId) -> Option<DelegateInfo<AccountId>>;
+        /// The (delegate, (netuid, stake)) pairs of a nominator coldkey.
+        fn get_delegated(delegatee_account: AccountId) -> Vec<(DelegateInfo<AccountId>, (Compact<u16>, Compact<u64>))>;
+    }
+}
