@@ -4,6 +4,8 @@
 //! here through the functions the runtime's `GenesisBuilder` implementation (`apis.rs`) calls.
 //! The patch is the one documented in `docs/genesis.md`, read from that file, and the same
 //! patch built from Rust with `build_struct_json_patch!`.
+mod common;
+use common::merge;
 use dtao_runtime::{
     genesis_config_presets, BalancesConfig, Runtime, RuntimeGenesisConfig, SubtensorModuleConfig, TAO,
 };
@@ -14,19 +16,6 @@ use pallet_dtao::{
 };
 use serde_json::Value;
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie};
-
-/// Merges `patch` into `base` as the chain-spec builder does: objects key by key, anything
-/// else replaced.
-fn merge(base: &mut Value, patch: Value) {
-    match (base, patch) {
-        (Value::Object(base), Value::Object(patch)) => {
-            for (key, value) in patch {
-                merge(base.entry(key).or_insert(Value::Null), value);
-            }
-        },
-        (base, patch) => *base = patch,
-    }
-}
 
 /// The ```json block of docs/genesis.md's "Adding a subnet with a patch" section.
 fn documented_patch() -> Value {

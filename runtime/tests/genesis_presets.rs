@@ -1,19 +1,8 @@
 //! Every genesis preset builds a valid genesis state.
+mod common;
 use dtao_runtime::{genesis_config_presets, Runtime, RuntimeGenesisConfig, TAO};
 use frame_support::genesis_builder_helper::build_state;
 use pallet_dtao::{NetworksAdded, SubnetAlphaIn, SubnetTAO, Tempo, TotalIssuance, TotalStake};
-
-/// Applies a preset patch on the default genesis config, as the node's chain-spec builder does.
-fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
-    match (base, patch) {
-        (serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
-            for (key, value) in patch {
-                merge(base.entry(key).or_insert(serde_json::Value::Null), value);
-            }
-        },
-        (base, patch) => *base = patch,
-    }
-}
 
 #[test]
 fn every_preset_builds_genesis_with_root_and_two_subnets() {
@@ -21,9 +10,7 @@ fn every_preset_builds_genesis_with_root_and_two_subnets() {
     assert_eq!(names.len(), 2);
     for name in names {
         let patch = genesis_config_presets::get_preset(&name).expect("listed preset exists");
-        let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("serialises");
-        merge(&mut config, serde_json::from_slice(&patch).expect("preset is JSON"));
-        let config = serde_json::to_vec(&config).expect("serialises");
+        let config = common::patched_config(serde_json::from_slice(&patch).expect("preset is JSON"));
         sp_io::TestExternalities::default().execute_with(|| {
             build_state::<RuntimeGenesisConfig>(config).expect("preset builds");
             assert!(NetworksAdded::<Runtime>::get(0));

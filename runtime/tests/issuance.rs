@@ -3,9 +3,9 @@
 //! dust dropped by a `transfer_allow_death`, and root's `force_set_balance` and
 //! `force_adjust_total_issuance`. Each change is taken into `TotalIssuance` at the next block's
 //! `on_initialize`; every invariant (`do_try_state`) holds before and after.
+mod common;
 use dtao_runtime::{genesis_config_presets, Runtime, RuntimeCall, RuntimeGenesisConfig, RuntimeOrigin, TAO};
 use frame_support::{
-    dispatch::GetDispatchInfo,
     genesis_builder_helper::build_state,
     traits::{fungible::Inspect, Hooks},
 };
@@ -16,23 +16,10 @@ use sp_runtime::traits::Dispatchable;
 type Balances = pallet_balances::Pallet<Runtime>;
 type Dtao = pallet_dtao::Pallet<Runtime>;
 
-fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
-    match (base, patch) {
-        (serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
-            for (key, value) in patch {
-                merge(base.entry(key).or_insert(serde_json::Value::Null), value);
-            }
-        },
-        (base, patch) => *base = patch,
-    }
-}
-
 /// The development chain's genesis, at block 1.
 fn dev_chain() -> sp_io::TestExternalities {
     let patch = genesis_config_presets::get_preset(&"development".into()).expect("dev preset");
-    let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("serialises");
-    merge(&mut config, serde_json::from_slice(&patch).expect("preset is JSON"));
-    let config = serde_json::to_vec(&config).expect("serialises");
+    let config = common::patched_config(serde_json::from_slice(&patch).expect("preset is JSON"));
     let mut ext = sp_io::TestExternalities::default();
     ext.execute_with(|| {
         build_state::<RuntimeGenesisConfig>(config).expect("preset builds");
@@ -50,7 +37,6 @@ fn next_block() {
 }
 
 fn dispatch(call: RuntimeCall, origin: RuntimeOrigin) {
-    let _ = call.get_dispatch_info();
     call.dispatch(origin).expect("call succeeds");
 }
 
@@ -83,7 +69,7 @@ fn balances_burn_is_taken_out_of_total_issuance() {
 fn dust_of_a_reaped_account_is_taken_out_of_total_issuance() {
     dev_chain().execute_with(|| {
         next_block();
-        let (alice, bob) = (Sr25519Keyring::Alice.to_account_id(), Sr25519Keyring::Bob.to_account_id());
+        let bob = Sr25519Keyring::Bob.to_account_id();
         let dave = Sr25519Keyring::Dave.to_account_id();
         // Move all but 100 rao of Dave's balance away: the 100 rao are below the existential
         // deposit (500), so Dave is reaped and Balances drops them.
@@ -94,7 +80,6 @@ fn dust_of_a_reaped_account_is_taken_out_of_total_issuance() {
         );
         assert_eq!(Balances::balance(&dave), 0);
         let before = TotalIssuance::<Runtime>::get();
-        let _ = alice;
         next_block();
         assert_followed(before, -100);
     });
