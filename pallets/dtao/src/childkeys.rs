@@ -196,28 +196,20 @@ impl<T: Config> Pallet<T> {
         links.iter().map(|(p, _)| *p).collect()
     }
 
-    /// The alpha stake `hotkey` weighs with on `netuid` (`get_inherited_for_hotkey_on_subnet`).
-    pub fn inherited_alpha(hotkey: &T::AccountId, netuid: NetUid) -> u64 {
-        let own = TotalHotkeyAlpha::<T>::get(hotkey, netuid);
-        if netuid == ROOT_NETUID {
-            return own;
-        }
-        Self::inherited(hotkey, netuid, own, netuid)
-    }
-
-    /// The root stake `hotkey` weighs with on `netuid`
-    /// (`get_tao_inherited_for_hotkey_on_subnet`).
-    pub fn inherited_root(hotkey: &T::AccountId, netuid: NetUid) -> u64 {
-        Self::inherited(hotkey, netuid, TotalHotkeyAlpha::<T>::get(hotkey, ROOT_NETUID), ROOT_NETUID)
-    }
-
-    fn inherited(hotkey: &T::AccountId, netuid: NetUid, own: u64, stake_on: NetUid) -> u64 {
+    /// The (alpha, root) stakes `hotkey` weighs with on `netuid`: its own, less what it lends
+    /// its children, plus what its parents lend it (`get_inherited_for_hotkey_on_subnet` and
+    /// `get_tao_inherited_for_hotkey_on_subnet`; on root the alpha side is the own stake).
+    pub fn inherited_stakes(hotkey: &T::AccountId, netuid: NetUid) -> (u64, u64) {
+        let (own_alpha, own_root) =
+            (TotalHotkeyAlpha::<T>::get(hotkey, netuid), TotalHotkeyAlpha::<T>::get(hotkey, ROOT_NETUID));
         let children = Self::proportions(&ChildKeys::<T>::get(hotkey, netuid));
-        let parents: Vec<(u64, u64)> = ParentKeys::<T>::get(hotkey, netuid)
-            .iter()
-            .map(|(p, parent)| (*p, TotalHotkeyAlpha::<T>::get(parent, stake_on)))
-            .collect();
-        inherited_stake(own, &children, &parents)
+        let parents = ParentKeys::<T>::get(hotkey, netuid);
+        let lent = |stake_on: NetUid| -> Vec<(u64, u64)> {
+            parents.iter().map(|(p, parent)| (*p, TotalHotkeyAlpha::<T>::get(parent, stake_on))).collect()
+        };
+        let alpha =
+            if netuid == ROOT_NETUID { own_alpha } else { inherited_stake(own_alpha, &children, &lent(netuid)) };
+        (alpha, inherited_stake(own_root, &children, &lent(ROOT_NETUID)))
     }
 
     /// Who receives `hotkey`'s validator `dividend` on `netuid`: its parents by contribution

@@ -82,11 +82,8 @@ impl<T: Config> Pallet<T> {
     /// The stake weight of a hotkey on a subnet (inherited alpha plus TAO weight times
     /// inherited root stake), as the weight-setting threshold reads it.
     pub fn stake_weight_of(hotkey: &T::AccountId, netuid: NetUid) -> u64 {
-        let weights = stake_weights(
-            &[Self::inherited_alpha(hotkey, netuid)],
-            &[Self::inherited_root(hotkey, netuid)],
-            TaoWeight::<T>::get(),
-        );
+        let (alpha, root) = Self::inherited_stakes(hotkey, netuid);
+        let weights = stake_weights(&[alpha], &[root], TaoWeight::<T>::get());
         weights.first().map(|w| w.saturating_to_num::<u64>()).unwrap_or(0)
     }
 
@@ -96,16 +93,10 @@ impl<T: Config> Pallet<T> {
         let n = SubnetworkN::<T>::get(netuid);
         // The stakes the epoch weighs: each hotkey's own, less what it lends its children,
         // plus what its parents lend it (`get_stake_weights_for_network`).
-        let stake = |root: bool| -> Vec<u64> {
-            hotkeys
-                .iter()
-                .map(|hk| {
-                    hk.as_ref()
-                        .map(|hk| if root { Self::inherited_root(hk, netuid) } else { Self::inherited_alpha(hk, netuid) })
-                        .unwrap_or(0)
-                })
-                .collect()
-        };
+        let (alpha_stake, root_stake): (Vec<u64>, Vec<u64>) = hotkeys
+            .iter()
+            .map(|hk| hk.as_ref().map(|hk| Self::inherited_stakes(hk, netuid)).unwrap_or((0, 0)))
+            .unzip();
         let (alpha_low, alpha_high) = AlphaValues::<T>::get(netuid);
         EpochInput {
             n,
@@ -122,8 +113,8 @@ impl<T: Config> Pallet<T> {
             owner_uid: SubnetOwnerHotkey::<T>::get(netuid).and_then(|h| Uids::<T>::get(netuid, h)),
             tao_weight: TaoWeight::<T>::get(),
             rao_emission,
-            alpha_stake: stake(false),
-            root_stake: stake(true),
+            alpha_stake,
+            root_stake,
             block_at_registration: (0..n).map(|uid| BlockAtRegistration::<T>::get(netuid, uid)).collect(),
             last_update: LastUpdate::<T>::get(netuid),
             validator_permit: ValidatorPermit::<T>::get(netuid),

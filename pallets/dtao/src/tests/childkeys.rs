@@ -116,17 +116,22 @@ fn one_parent_two_children_weigh_and_split_as_the_reference() {
         // p(HALF) = 0.49999999976…, p(QUARTER) = 0.24999999976…: the parent keeps
         // 1_000 − 499.99999976… − 249.99999976… = 250.00000046… → 250; the children weigh
         // 100 + 499.99999976… → 599 and 249.99999976… → 249.
-        assert_eq!(SubtensorModule::inherited_alpha(&PARENT, 1), 250);
-        assert_eq!(SubtensorModule::inherited_alpha(&CHILD, 1), 599);
-        assert_eq!(SubtensorModule::inherited_alpha(&CHILD2, 1), 249);
+        assert_eq!(SubtensorModule::inherited_stakes(&PARENT, 1).0, 250);
+        assert_eq!(SubtensorModule::inherited_stakes(&CHILD, 1).0, 599);
+        assert_eq!(SubtensorModule::inherited_stakes(&CHILD2, 1).0, 249);
         // Root has no child keys: own stake.
-        assert_eq!(SubtensorModule::inherited_alpha(&PARENT, ROOT_NETUID), 0);
+        assert_eq!(SubtensorModule::inherited_stakes(&PARENT, ROOT_NETUID).0, 0);
         // CHILD's dividend 600 with a childkey take of 6_553 (the owners differ): the parent's
         // share 499.99999995… less the take 49.99618… → 450; the child keeps 149.
         ChildkeyTake::<Test>::insert(CHILD, 1, 6_553);
         assert_eq!(SubtensorModule::dividend_recipients(&CHILD, 1, 600), vec![(PARENT, 450), (CHILD, 149)]);
         // CHILD2 owns nothing, so the parent contributes everything: it gets all 300 (no take).
         assert_eq!(SubtensorModule::dividend_recipients(&CHILD2, 1, 300), vec![(PARENT, 300), (CHILD2, 0)]);
+        // The root side is lent the same way: 800 on root → the parent weighs 800 − 399.99999981…
+        // − 199.99999981… = 200.00000037… → 200, CHILD 399.99999981… → 399.
+        give_alpha(PARENT, ROOT_NETUID, 800);
+        assert_eq!(SubtensorModule::inherited_stakes(&PARENT, 1), (250, 200));
+        assert_eq!(SubtensorModule::inherited_stakes(&CHILD, 1), (599, 399));
     });
 }
 
@@ -139,8 +144,8 @@ fn chained_parents_weigh_and_split_as_the_reference() {
         link(GRAND, 1, vec![(HALF, PARENT)]);
         link(PARENT, 1, vec![(QUARTER, CHILD)]);
         // PARENT: 1_000 − 1_000·p(QUARTER) + 2_000·p(HALF) = 1_749.99999976… → 1_749.
-        assert_eq!(SubtensorModule::inherited_alpha(&PARENT, 1), 1_749);
-        assert_eq!(SubtensorModule::inherited_alpha(&CHILD, 1), 249);
+        assert_eq!(SubtensorModule::inherited_stakes(&PARENT, 1).0, 1_749);
+        assert_eq!(SubtensorModule::inherited_stakes(&CHILD, 1).0, 249);
         // PARENT's dividend 1_000 (take 0): self contribution ⌊1_000·(1 − p(QUARTER))⌋ = 750,
         // GRAND's 2_000·p(HALF) = 999.99999953…; GRAND gets ⌊1_000·999.99…/1_749.99…⌋ = 571
         // (571.42857112…), PARENT keeps ⌊428.57…⌋ = 428. The shares only weigh the drain's
