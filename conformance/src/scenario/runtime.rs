@@ -51,7 +51,7 @@ impl pallet_balances::Config for Runtime {
     type ExistentialDeposit = frame_support::traits::ConstU64<500>;
 }
 
+#[derive_impl(pallet_dtao::config_preludes::TestDefaultConfig)]
 impl pallet_dtao::Config for Runtime {
     type Currency = Balances;
-    type WeightInfo = ();
 }

@@ -87,9 +87,9 @@ impl<T: Config> Pallet<T> {
         weights.first().map(|w| w.saturating_to_num::<u64>()).unwrap_or(0)
     }
 
-    /// The consensus inputs of `netuid` from storage.
-    pub fn epoch_input(netuid: NetUid, rao_emission: u64, block: u64) -> EpochInput {
-        let hotkeys = Self::hotkeys_by_uid(netuid);
+    /// The consensus inputs of `netuid` from storage; `hotkeys` are its hotkeys by UID
+    /// ([`Self::hotkeys_by_uid`]).
+    pub fn epoch_input(netuid: NetUid, hotkeys: &[Option<T::AccountId>], rao_emission: u64, block: u64) -> EpochInput {
         let n = SubnetworkN::<T>::get(netuid);
         // The stakes the epoch weighs: each hotkey's own, less what it lends its children,
         // plus what its parents lend it (`get_stake_weights_for_network`).
@@ -123,9 +123,9 @@ impl<T: Config> Pallet<T> {
         }
     }
 
-    /// Runs Yuma consensus on `netuid` and stores its results.
-    pub fn run_epoch(netuid: NetUid, rao_emission: u64, block: u64) -> EpochOutput {
-        let output = epoch::epoch(&Self::epoch_input(netuid, rao_emission, block));
+    /// Runs Yuma consensus on `netuid` (hotkeys by UID given) and stores its results.
+    pub fn run_epoch(netuid: NetUid, hotkeys: &[Option<T::AccountId>], rao_emission: u64, block: u64) -> EpochOutput {
+        let output = epoch::epoch(&Self::epoch_input(netuid, hotkeys, rao_emission, block));
         StakeWeight::<T>::insert(netuid, output.stake_weight.clone());
         Active::<T>::insert(netuid, output.active.clone());
         ValidatorPermit::<T>::insert(netuid, output.validator_permit.clone());
@@ -209,8 +209,8 @@ impl<T: Config> Pallet<T> {
         if SubnetworkN::<T>::get(netuid) == 0 {
             return None;
         }
-        let output = Self::run_epoch(netuid, pending_alpha.saturating_add(pending_swapped), block);
         let hotkeys = Self::hotkeys_by_uid(netuid);
+        let output = Self::run_epoch(netuid, &hotkeys, pending_alpha.saturating_add(pending_swapped), block);
         let rows: Vec<(T::AccountId, u64, u64)> = output
             .hotkey_emission()
             .into_iter()
