@@ -147,17 +147,17 @@ impl_runtime_apis! {
     }
 
     impl crate::dtao_api::DelegateInfoRuntimeApi<Block> for Runtime {
-        fn get_delegates() -> Vec<pallet_dtao::delegate_info::DelegateInfo<AccountId>> {
+        fn get_delegates() -> Vec<pallet_dtao::client_info::delegate::DelegateInfo<AccountId>> {
             pallet_dtao::Pallet::<Runtime>::get_delegates()
         }
 
-        fn get_delegate(delegate_account: AccountId) -> Option<pallet_dtao::delegate_info::DelegateInfo<AccountId>> {
+        fn get_delegate(delegate_account: AccountId) -> Option<pallet_dtao::client_info::delegate::DelegateInfo<AccountId>> {
             pallet_dtao::Pallet::<Runtime>::get_delegate(delegate_account)
         }
 
         fn get_delegated(
             delegatee_account: AccountId,
-        ) -> Vec<(pallet_dtao::delegate_info::DelegateInfo<AccountId>, (codec::Compact<u16>, codec::Compact<u64>))> {
+        ) -> Vec<(pallet_dtao::client_info::delegate::DelegateInfo<AccountId>, (codec::Compact<u16>, codec::Compact<u64>))> {
             pallet_dtao::Pallet::<Runtime>::get_delegated(delegatee_account)
         }
     }

@@ -4,7 +4,7 @@
 use super::AccountId;
 use alloc::vec::Vec;
 use codec::Compact;
-use pallet_dtao::delegate_info::DelegateInfo;
+use pallet_dtao::client_info::delegate::DelegateInfo;
 
 sp_api::decl_runtime_apis! {
     /// Delegates (hotkeys with a take): take, nominators and their stakes, registrations,

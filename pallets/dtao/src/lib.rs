@@ -79,7 +79,8 @@ extern crate alloc;
 pub mod accounting;
 pub mod admin;
 pub mod childkeys;
-pub mod delegate_info;
+pub mod client_info;
+pub mod serving;
 pub mod coinbase;
 pub mod consensus;
 pub mod invariants;
@@ -705,6 +706,54 @@ pub mod pallet {
     #[pallet::storage]
     pub type PendingChildKeyCooldown<T> =
         StorageValue<_, u64, ValueQuery, DefaultPendingChildKeyCooldown>;
+
+    // ---------------------------------------------------------------------------------------
+    // Serving (axons, certificates, Prometheus endpoints).
+    // ---------------------------------------------------------------------------------------
+
+    /// Mainnet's `InitialServingRateLimit`: blocks between two serves of one endpoint.
+    #[pallet::type_value]
+    pub fn DefaultServingRateLimit() -> u64 {
+        50
+    }
+    /// Blocks a hotkey must wait between two `serve_axon` (or two `serve_prometheus`) on a
+    /// subnet.
+    #[pallet::storage]
+    pub type ServingRateLimit<T> =
+        StorageMap<_, Identity, NetUid, u64, ValueQuery, DefaultServingRateLimit>;
+    /// The axon a hotkey serves on a subnet.
+    #[pallet::storage]
+    pub type Axons<T: Config> = StorageDoubleMap<
+        _,
+        Identity,
+        NetUid,
+        Blake2_128Concat,
+        T::AccountId,
+        crate::serving::AxonInfo,
+        OptionQuery,
+    >;
+    /// The TLS certificate a hotkey gave with `serve_axon_tls`.
+    #[pallet::storage]
+    pub type NeuronCertificates<T: Config> = StorageDoubleMap<
+        _,
+        Identity,
+        NetUid,
+        Blake2_128Concat,
+        T::AccountId,
+        crate::serving::NeuronCertificate,
+        OptionQuery,
+    >;
+    /// The Prometheus endpoint a hotkey serves on a subnet.
+    #[pallet::storage]
+    pub type Prometheus<T: Config> = StorageDoubleMap<
+        _,
+        Identity,
+        NetUid,
+        Blake2_128Concat,
+        T::AccountId,
+        crate::serving::PrometheusInfo,
+        OptionQuery,
+    >;
 
     // ---------------------------------------------------------------------------------------
     // Neurons, registration and consensus.
