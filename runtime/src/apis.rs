@@ -96,6 +96,36 @@ impl_runtime_apis! {
         }
     }
 
+    impl crate::dtao_api::DtaoApi<Block> for Runtime {
+        fn quote_stake(netuid: u16, tao: u64) -> Option<pallet_dtao::client_info::dtao::StakeQuote> {
+            pallet_dtao::Pallet::<Runtime>::quote_add_stake(netuid, tao)
+        }
+
+        fn quote_unstake(
+            hotkey: AccountId,
+            netuid: u16,
+            alpha: u64,
+        ) -> Option<pallet_dtao::client_info::dtao::UnstakeQuote> {
+            pallet_dtao::Pallet::<Runtime>::quote_remove_stake(&hotkey, netuid, alpha)
+        }
+
+        fn emission_breakdown() -> Vec<pallet_dtao::client_info::dtao::SubnetEmissionBreakdown> {
+            // The block's events are still in `System::Events` when a runtime API runs on
+            // its state; they are cleared when the next block starts.
+            let events: Vec<_> = System::read_events_no_consensus()
+                .filter_map(|record| match record.event {
+                    crate::RuntimeEvent::SubtensorModule(event) => Some(event),
+                    _ => None,
+                })
+                .collect();
+            pallet_dtao::Pallet::<Runtime>::emission_breakdown(&events)
+        }
+
+        fn pending_emission(netuid: u16) -> Option<pallet_dtao::client_info::dtao::PendingEmissionInfo> {
+            pallet_dtao::Pallet::<Runtime>::pending_emission_info(netuid)
+        }
+    }
+
     impl frame_system_rpc_runtime_api::AccountNonceApi<Block, AccountId, Nonce> for Runtime {
         fn account_nonce(account: AccountId) -> Nonce {
             System::account_nonce(account)

@@ -4,7 +4,28 @@
 use super::AccountId;
 use alloc::vec::Vec;
 use codec::Compact;
-use pallet_dtao::client_info::delegate::DelegateInfo;
+use pallet_dtao::client_info::{
+    delegate::DelegateInfo,
+    dtao::{PendingEmissionInfo, StakeQuote, SubnetEmissionBreakdown, UnstakeQuote},
+};
+
+sp_api::decl_runtime_apis! {
+    /// dtao's own API, for what the reference's lack: quotes with fee and slippage (the
+    /// numbers the extrinsics produce in the same state), the emission a block gave each
+    /// subnet, and the pending accumulators. The view functions `stake_quote`,
+    /// `unstake_quote` and `pending_emission` of `SubtensorModule` return the same numbers.
+    #[api_version(1)]
+    pub trait DtaoApi {
+        /// `add_stake` of `tao` rao on `netuid`; `None` for a missing subnet or a refused swap.
+        fn quote_stake(netuid: u16, tao: u64) -> Option<StakeQuote>;
+        /// `remove_stake` of `alpha` from `hotkey` on `netuid`; `None` as above.
+        fn quote_unstake(hotkey: AccountId, netuid: u16, alpha: u64) -> Option<UnstakeQuote>;
+        /// Each subnet's emission in this block (the `SubnetEmission` events' amounts).
+        fn emission_breakdown() -> Vec<SubnetEmissionBreakdown>;
+        /// What `netuid` has accumulated for its next epoch; `None` for a missing subnet.
+        fn pending_emission(netuid: u16) -> Option<PendingEmissionInfo>;
+    }
+}
 
 sp_api::decl_runtime_apis! {
     /// Delegates (hotkeys with a take): take, nominators and their stakes, registrations,

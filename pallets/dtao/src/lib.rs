@@ -1285,6 +1285,28 @@ pub mod pallet {
         pub fn network_registration_cost() -> u64 {
             Self::get_network_lock_cost()
         }
+
+        /// `add_stake` of `tao` on `netuid` now: fee, alpha, slippage, prices before and
+        /// after (the `DtaoApi::quote_stake` numbers).
+        pub fn stake_quote(netuid: NetUid, tao: u64) -> Option<crate::client_info::dtao::StakeQuote> {
+            Self::quote_add_stake(netuid, tao)
+        }
+
+        /// `remove_stake` of `alpha` from `hotkey` on `netuid` now (the
+        /// `DtaoApi::quote_unstake` numbers).
+        pub fn unstake_quote(
+            hotkey: T::AccountId,
+            netuid: NetUid,
+            alpha: u64,
+        ) -> Option<crate::client_info::dtao::UnstakeQuote> {
+            Self::quote_remove_stake(&hotkey, netuid, alpha)
+        }
+
+        /// What `netuid` has accumulated for its next epoch (the `DtaoApi::pending_emission`
+        /// numbers).
+        pub fn pending_emission(netuid: NetUid) -> Option<crate::client_info::dtao::PendingEmissionInfo> {
+            Self::pending_emission_info(netuid)
+        }
     }
 
     // ---------------------------------------------------------------------------------------

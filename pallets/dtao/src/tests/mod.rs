@@ -2,6 +2,7 @@
 //! checks all invariants when the test ends.
 mod childkeys;
 mod coinbase;
+mod dtao_api;
 mod epoch;
 mod genesis;
 mod registration;
