@@ -39,6 +39,10 @@ impl_runtime_apis! {
         }
 
         fn metadata_at_version(version: u32) -> Option<OpaqueMetadata> {
+            // V15 numbered like V14 (pallets first); see `crate::metadata`.
+            if version == crate::metadata::PALLETS_FIRST_VERSION {
+                return crate::metadata::opaque_v15_pallets_first(Runtime::metadata_ir());
+            }
             Runtime::metadata_at_version(version)
         }
 

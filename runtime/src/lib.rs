@@ -21,6 +21,7 @@ pub mod apis;
 mod configs;
 pub mod dtao_api;
 pub mod genesis_config_presets;
+pub mod metadata;
 
 use sp_runtime::{
     generic,
