@@ -10,3 +10,4 @@
 //! list, never an error.
 
 pub mod delegate;
+pub mod neuron;

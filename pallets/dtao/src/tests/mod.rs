@@ -4,6 +4,8 @@ mod childkeys;
 mod coinbase;
 mod epoch;
 mod genesis;
+mod neuron_info;
 mod registration;
+mod serving;
 mod staking;
 mod subnets;
