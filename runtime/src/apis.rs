@@ -196,6 +196,24 @@ impl_runtime_apis! {
         }
     }
 
+    impl crate::dtao_api::NeuronInfoRuntimeApi<Block> for Runtime {
+        fn get_neurons(netuid: u16) -> Vec<pallet_dtao::client_info::neuron::NeuronInfo<AccountId>> {
+            pallet_dtao::Pallet::<Runtime>::get_neurons(netuid)
+        }
+
+        fn get_neuron(netuid: u16, uid: u16) -> Option<pallet_dtao::client_info::neuron::NeuronInfo<AccountId>> {
+            pallet_dtao::Pallet::<Runtime>::get_neuron(netuid, uid)
+        }
+
+        fn get_neurons_lite(netuid: u16) -> Vec<pallet_dtao::client_info::neuron::NeuronInfoLite<AccountId>> {
+            pallet_dtao::Pallet::<Runtime>::get_neurons_lite(netuid)
+        }
+
+        fn get_neuron_lite(netuid: u16, uid: u16) -> Option<pallet_dtao::client_info::neuron::NeuronInfoLite<AccountId>> {
+            pallet_dtao::Pallet::<Runtime>::get_neuron_lite(netuid, uid)
+        }
+    }
+
     impl frame_support::view_functions::runtime_api::RuntimeViewFunction<Block> for Runtime {
         fn execute_view_function(
             id: frame_support::view_functions::ViewFunctionId,

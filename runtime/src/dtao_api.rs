@@ -6,6 +6,7 @@ use alloc::vec::Vec;
 use codec::Compact;
 use pallet_dtao::client_info::{
     delegate::DelegateInfo,
+    neuron::{NeuronInfo, NeuronInfoLite},
     dtao::{PendingEmissionInfo, StakeQuote, SubnetEmissionBreakdown, UnstakeQuote},
 };
 
@@ -37,5 +38,18 @@ sp_api::decl_runtime_apis! {
         fn get_delegate(delegate_account: AccountId) -> Option<DelegateInfo<AccountId>>;
         /// The (delegate, (netuid, stake)) pairs of a nominator coldkey.
         fn get_delegated(delegatee_account: AccountId) -> Vec<(DelegateInfo<AccountId>, (Compact<u16>, Compact<u64>))>;
+    }
+
+    /// Neurons of a subnet: hotkey, owner, axon, Prometheus endpoint, stake, the epoch's
+    /// per-UID values, and (full form) weights and bonds.
+    pub trait NeuronInfoRuntimeApi {
+        /// Every neuron of `netuid` (empty if the subnet does not exist).
+        fn get_neurons(netuid: u16) -> Vec<NeuronInfo<AccountId>>;
+        /// The neuron at `uid` on `netuid`.
+        fn get_neuron(netuid: u16, uid: u16) -> Option<NeuronInfo<AccountId>>;
+        /// Every neuron of `netuid`, without weights and bonds.
+        fn get_neurons_lite(netuid: u16) -> Vec<NeuronInfoLite<AccountId>>;
+        /// The neuron at `uid` on `netuid`, without weights and bonds.
+        fn get_neuron_lite(netuid: u16, uid: u16) -> Option<NeuronInfoLite<AccountId>>;
     }
 }

@@ -3,69 +3,12 @@
 // node is restarted on the same base path, and height and state must survive.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
-
-const NODE = process.env.DTAO_NODE;
-if (!NODE) throw new Error('set DTAO_NODE to the dtao-node binary');
-const RPC_PORT = 20000 + Math.floor(Math.random() * 20000);
-const P2P_PORT = RPC_PORT + 1;
-const URL = `ws://127.0.0.1:${RPC_PORT}`;
-const TAO = 1_000_000_000n;
-
-function startNode(basePath) {
-  const child = spawn(NODE, [
-    '--dev', '--sealing', 'manual', '--base-path', basePath,
-    '--rpc-port', String(RPC_PORT), '--port', String(P2P_PORT),
-    '--no-prometheus', '--no-telemetry', '--no-mdns',
-  ], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let log = '';
-  child.stderr.on('data', (d) => { log = (log + d).slice(-20000); });
-  child.log = () => log;
-  return child;
-}
-
-async function rpcAnswers() {
-  try {
-    const res = await fetch(`http://127.0.0.1:${RPC_PORT}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ id: 1, jsonrpc: '2.0', method: 'system_health', params: [] }),
-    });
-    return res.ok;
-  } catch {
-    return false;
-  }
-}
-
-async function connect(child) {
-  const deadline = Date.now() + 120_000;
-  while (!(await rpcAnswers())) {
-    if (child.exitCode !== null) throw new Error(`node exited early:\n${child.log()}`);
-    if (Date.now() > deadline) throw new Error(`node RPC did not come up:\n${child.log()}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  const provider = new WsProvider(URL);
-  const api = await ApiPromise.create({ provider, noInitWarn: true });
-  return Object.assign(api, { rawProvider: provider });
-}
-
-async function stopNode(child) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGINT');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-// The engine RPCs, raw: their JSON (`{hash, aux}`) is what every client sees.
-const createBlock = (api, finalize) => api.rawProvider.send('engine_createBlock', [true, finalize, null]);
-const finalizeBlock = (api, hash) => api.rawProvider.send('engine_finalizeBlock', [hash, null]);
+import { NODE, TAO, startNode, connect, stopNode, createBlock, finalizeBlock } from './harness.mjs';
 
 const free = async (api, who) => (await api.query.system.account(who)).data.free.toBigInt();
 

@@ -160,6 +160,8 @@ pub enum SubnetU64 {
     MinBurn,
     /// `MaxBurn`.
     MaxBurn,
+    /// `ServingRateLimit` (AdminUtils `sudo_set_serving_rate_limit`; 0: no limit).
+    ServingRateLimit,
 }
 
 impl<T: Config> Pallet<T> {
@@ -204,6 +206,7 @@ impl<T: Config> Pallet<T> {
             SubnetU64::Burn => Burn::<T>::insert(netuid, value),
             SubnetU64::MinBurn => MinBurn::<T>::insert(netuid, value),
             SubnetU64::MaxBurn => MaxBurn::<T>::insert(netuid, value),
+            SubnetU64::ServingRateLimit => ServingRateLimit::<T>::insert(netuid, value),
         }
         Ok(())
     }

@@ -25,7 +25,8 @@
 //! `root_register` (62). Staking: `add_stake` (2), `remove_stake` (3), `unstake_all` (83),
 //! `unstake_all_alpha` (84), `move_stake` (85), `transfer_stake` (86), `swap_stake` (87),
 //! `add_stake_limit` (88), `remove_stake_limit` (89), `swap_stake_limit` (90). Subnets:
-//! `register_network` (59), `try_associate_hotkey` (91), `start_call` (92). Root:
+//! `register_network` (59), `try_associate_hotkey` (91), `start_call` (92). Serving:
+//! `serve_axon` (4), `serve_prometheus` (5), `serve_axon_tls` (40). Root:
 //! `sudo_set_parameter` (200).
 //!
 //! ## Where drained emission goes
@@ -1053,6 +1054,10 @@ pub mod pallet {
         NeuronRegistered(NetUid, u16, T::AccountId),
         /// Weights were set: (netuid, uid).
         WeightsSet(NetUid, u16),
+        /// An axon was served: (netuid, hotkey).
+        AxonServed(NetUid, T::AccountId),
+        /// A Prometheus endpoint was served: (netuid, hotkey).
+        PrometheusServed(NetUid, T::AccountId),
         /// An epoch distributed the drained emission of a subnet (all in rao).
         EmissionDistributed {
             /// The subnet.
@@ -1159,6 +1164,16 @@ pub mod pallet {
         WeightVecLengthIsLow,
         /// A weight exceeds `MaxWeightsLimit`.
         MaxWeightExceeded,
+        /// Serving: the hotkey holds no UID on any network.
+        HotKeyNotRegisteredInNetwork,
+        /// Serving: the IP type is not 4 or 6.
+        InvalidIpType,
+        /// Serving: the IP address is 0, a loopback or a broadcast address, or too large.
+        InvalidIpAddress,
+        /// Serving: the port is 0.
+        InvalidPort,
+        /// Serving: served again within `ServingRateLimit` blocks.
+        ServingRateLimitExceeded,
         /// A positive withdrawal took nothing from the balance (it holds at most the existential
         /// deposit).
         ZeroBalanceAfterWithdrawn,
@@ -1597,6 +1612,63 @@ pub mod pallet {
         pub fn increase_take(origin: OriginFor<T>, hotkey: T::AccountId, take: u16) -> DispatchResult {
             let coldkey = ensure_signed(origin)?;
             Self::do_increase_take(coldkey, hotkey, take)
+        }
+
+        /// Serve the caller hotkey's axon on `netuid` (IP as a u128, `ip_type` 4 or 6). Free;
+        /// the hotkey must hold a UID on some network.
+        #[pallet::call_index(4)]
+        #[pallet::weight((T::WeightInfo::serve_axon(), DispatchClass::Normal, Pays::No))]
+        #[allow(clippy::too_many_arguments)]
+        pub fn serve_axon(
+            origin: OriginFor<T>,
+            netuid: NetUid,
+            version: u32,
+            ip: u128,
+            port: u16,
+            ip_type: u8,
+            protocol: u8,
+            placeholder1: u8,
+            placeholder2: u8,
+        ) -> DispatchResult {
+            let hotkey = ensure_signed(origin)?;
+            let axon = crate::serving::AxonInfo { block: 0, version, ip, port, ip_type, protocol, placeholder1, placeholder2 };
+            Self::do_serve_axon(hotkey, netuid, axon, None)
+        }
+
+        /// `serve_axon` with a TLS certificate (first byte the algorithm, then the key).
+        #[pallet::call_index(40)]
+        #[pallet::weight((T::WeightInfo::serve_axon(), DispatchClass::Normal, Pays::No))]
+        #[allow(clippy::too_many_arguments)]
+        pub fn serve_axon_tls(
+            origin: OriginFor<T>,
+            netuid: NetUid,
+            version: u32,
+            ip: u128,
+            port: u16,
+            ip_type: u8,
+            protocol: u8,
+            placeholder1: u8,
+            placeholder2: u8,
+            certificate: Vec<u8>,
+        ) -> DispatchResult {
+            let hotkey = ensure_signed(origin)?;
+            let axon = crate::serving::AxonInfo { block: 0, version, ip, port, ip_type, protocol, placeholder1, placeholder2 };
+            Self::do_serve_axon(hotkey, netuid, axon, Some(certificate))
+        }
+
+        /// Serve the caller hotkey's Prometheus endpoint on `netuid`. Free.
+        #[pallet::call_index(5)]
+        #[pallet::weight((T::WeightInfo::serve_prometheus(), DispatchClass::Normal, Pays::No))]
+        pub fn serve_prometheus(
+            origin: OriginFor<T>,
+            netuid: NetUid,
+            version: u32,
+            ip: u128,
+            port: u16,
+            ip_type: u8,
+        ) -> DispatchResult {
+            let hotkey = ensure_signed(origin)?;
+            Self::do_serve_prometheus(hotkey, netuid, crate::serving::PrometheusInfo { block: 0, version, ip, port, ip_type })
         }
 
         /// Root: set a chain or subnet parameter.

@@ -16,8 +16,9 @@
 //!   `PruningScores`, `ValidatorTrust` 0, `Active` true, `ValidatorPermit` false and
 //!   `LastUpdate` = the block (`StakeWeight`, `Weights`, `Bonds` untouched). Replacing sets
 //!   `Active` true, zeroes `Emission`, `Trust`, `Consensus`, `Incentive`, `Dividends` and removes
-//!   `Bonds`; the old neuron's `Weights`, `LastUpdate`, `ValidatorPermit`, `Rank`,
-//!   `ValidatorTrust` and `StakeWeight` stay (as in the reference).
+//!   `Bonds` and the old hotkey's `Axons` and `NeuronCertificates` entries; the old neuron's
+//!   `Weights`, `LastUpdate`, `ValidatorPermit`, `Rank`, `ValidatorTrust`, `StakeWeight` and
+//!   the old hotkey's `Prometheus` entry stay (as in the reference).
 //! - Every `AdjustmentInterval` blocks, `Burn` and `Difficulty` move towards the target
 //!   registration rate (`dtao_math::burn`); the interval counters reset.
 //! - Root holds at most `MaxAllowedUids[0]` (64) validators; when full, a newcomer replaces the
@@ -31,11 +32,11 @@
 //!   (`docs/emission.md` §9).
 use crate::{
     pallet::{Error, Event},
-    Active, AdjustmentAlpha, AdjustmentInterval, BlockAtRegistration, Bonds, Burn,
+    Active, AdjustmentAlpha, AdjustmentInterval, Axons, BlockAtRegistration, Bonds, Burn,
     BurnRegistrationsThisInterval, Config, Consensus, Delegates, Difficulty, Dividends, Emission,
     ImmunityPeriod, Incentive, Keys, LastAdjustmentBlock, LastUpdate, MaxAllowedUids, MaxBurn,
     MaxDifficulty, MaxRegistrationsPerBlock, MinBurn, MinDifficulty, NetUid,
-    NetworkRegistrationAllowed, NetworksAdded, Owner, POWRegistrationsThisInterval, Pallet,
+    NetworkRegistrationAllowed, NetworksAdded, NeuronCertificates, Owner, POWRegistrationsThisInterval, Pallet,
     PruningScores, RAORecycledForRegistration, Rank, RegistrationsThisBlock,
     RegistrationsThisInterval, SubnetOwnerHotkey, SubnetworkN, TargetRegistrationsPerInterval,
     TotalHotkeyAlpha, Trust, Uids, ValidatorPermit, ValidatorTrust, ROOT_NETUID,
@@ -177,7 +178,11 @@ impl<T: Config> Pallet<T> {
             },
             Some(uid) => {
                 if let Some(old) = Keys::<T>::take(netuid, uid) {
-                    Uids::<T>::remove(netuid, old);
+                    Uids::<T>::remove(netuid, &old);
+                    // `replace_neuron` drops the old hotkey's certificate and axon on this
+                    // subnet (not its Prometheus entry).
+                    NeuronCertificates::<T>::remove(netuid, &old);
+                    Axons::<T>::remove(netuid, &old);
                 }
                 let index = usize::from(uid);
                 Active::<T>::mutate(netuid, |v| set_existing(v, index, true));

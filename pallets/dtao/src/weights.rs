@@ -36,6 +36,10 @@ pub trait WeightInfo {
     fn set_children(n: u32) -> Weight;
     /// `set_childkey_take`, `increase_take`, `decrease_take`.
     fn set_take() -> Weight;
+    /// `serve_axon`, `serve_axon_tls`.
+    fn serve_axon() -> Weight;
+    /// `serve_prometheus`.
+    fn serve_prometheus() -> Weight;
 }
 
 /// Reads per subnet per block in the coinbase (prices, reserves, flags, pendings, EMA inputs).
@@ -99,5 +103,15 @@ impl WeightInfo for () {
     }
     fn set_take() -> Weight {
         Weight::from_parts(15_000_000, 0).saturating_add(RocksDbWeight::get().reads_writes(4, 2))
+    }
+    fn serve_axon() -> Weight {
+        // The reference's 46_000_000 with 4 reads: the UID on this subnet (a hotkey served on
+        // a subnet it is not on scans the others, counted as 4 more), rate limit, previous
+        // axon; writes the axon and the certificate.
+        Weight::from_parts(46_000_000, 0).saturating_add(RocksDbWeight::get().reads_writes(8, 2))
+    }
+    fn serve_prometheus() -> Weight {
+        // As `serve_axon`, the reference's 45_000_000; writes the endpoint.
+        Weight::from_parts(45_000_000, 0).saturating_add(RocksDbWeight::get().reads_writes(8, 1))
     }
 }

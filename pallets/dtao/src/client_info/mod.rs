@@ -11,3 +11,4 @@
 
 pub mod delegate;
 pub mod dtao;
+pub mod neuron;

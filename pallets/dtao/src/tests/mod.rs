@@ -5,6 +5,8 @@ mod coinbase;
 mod dtao_api;
 mod epoch;
 mod genesis;
+mod neuron_info;
 mod registration;
+mod serving;
 mod staking;
 mod subnets;
