@@ -10,3 +10,8 @@
 //! list, never an error.
 
 pub mod delegate;
+pub mod dynamic;
+pub mod metagraph;
+pub mod names;
+pub mod stake;
+pub mod subnet;
