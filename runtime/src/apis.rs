@@ -214,6 +214,103 @@ impl_runtime_apis! {
         }
     }
 
+    impl crate::dtao_api::SubnetInfoRuntimeApi<Block> for Runtime {
+        fn get_subnet_info(netuid: u16) -> Option<pallet_dtao::client_info::subnet::SubnetInfo<AccountId>> {
+            pallet_dtao::Pallet::<Runtime>::get_subnet_info(netuid)
+        }
+
+        fn get_subnets_info() -> Vec<Option<pallet_dtao::client_info::subnet::SubnetInfo<AccountId>>> {
+            pallet_dtao::Pallet::<Runtime>::get_subnets_info()
+        }
+
+        fn get_subnet_info_v2(netuid: u16) -> Option<pallet_dtao::client_info::subnet::SubnetInfov2<AccountId>> {
+            pallet_dtao::Pallet::<Runtime>::get_subnet_info_v2(netuid)
+        }
+
+        fn get_subnets_info_v2() -> Vec<Option<pallet_dtao::client_info::subnet::SubnetInfov2<AccountId>>> {
+            pallet_dtao::Pallet::<Runtime>::get_subnets_info_v2()
+        }
+
+        fn get_subnet_hyperparams(netuid: u16) -> Option<pallet_dtao::client_info::subnet::SubnetHyperparams> {
+            pallet_dtao::Pallet::<Runtime>::get_subnet_hyperparams(netuid)
+        }
+
+        fn get_all_dynamic_info() -> Vec<Option<pallet_dtao::client_info::dynamic::DynamicInfo<AccountId>>> {
+            pallet_dtao::Pallet::<Runtime>::get_all_dynamic_info()
+        }
+
+        fn get_all_metagraphs() -> Vec<Option<pallet_dtao::client_info::metagraph::Metagraph<AccountId>>> {
+            pallet_dtao::Pallet::<Runtime>::get_all_metagraphs()
+        }
+
+        fn get_metagraph(netuid: u16) -> Option<pallet_dtao::client_info::metagraph::Metagraph<AccountId>> {
+            pallet_dtao::Pallet::<Runtime>::get_metagraph(netuid)
+        }
+
+        fn get_dynamic_info(netuid: u16) -> Option<pallet_dtao::client_info::dynamic::DynamicInfo<AccountId>> {
+            pallet_dtao::Pallet::<Runtime>::get_dynamic_info(netuid)
+        }
+
+        fn get_subnet_state(netuid: u16) -> Option<pallet_dtao::client_info::metagraph::SubnetState<AccountId>> {
+            pallet_dtao::Pallet::<Runtime>::get_subnet_state(netuid)
+        }
+
+        fn get_selective_metagraph(
+            netuid: u16,
+            metagraph_indexes: Vec<u16>,
+        ) -> Option<pallet_dtao::client_info::metagraph::SelectiveMetagraph<AccountId>> {
+            pallet_dtao::Pallet::<Runtime>::get_selective_metagraph(netuid, metagraph_indexes)
+        }
+    }
+
+    impl crate::dtao_api::StakeInfoRuntimeApi<Block> for Runtime {
+        fn get_stake_info_for_coldkey(
+            coldkey_account: AccountId,
+        ) -> Vec<pallet_dtao::client_info::stake::StakeInfo<AccountId>> {
+            pallet_dtao::Pallet::<Runtime>::get_stake_info_for_coldkey(coldkey_account)
+        }
+
+        fn get_stake_info_for_coldkeys(
+            coldkey_accounts: Vec<AccountId>,
+        ) -> Vec<(AccountId, Vec<pallet_dtao::client_info::stake::StakeInfo<AccountId>>)> {
+            pallet_dtao::Pallet::<Runtime>::get_stake_info_for_coldkeys(coldkey_accounts)
+        }
+
+        fn get_stake_info_for_hotkey_coldkey_netuid(
+            hotkey_account: AccountId,
+            coldkey_account: AccountId,
+            netuid: u16,
+        ) -> Option<pallet_dtao::client_info::stake::StakeInfo<AccountId>> {
+            pallet_dtao::Pallet::<Runtime>::get_stake_info_for_hotkey_coldkey_netuid(
+                hotkey_account,
+                coldkey_account,
+                netuid,
+            )
+        }
+
+        fn get_stake_fee(
+            origin: Option<(AccountId, u16)>,
+            origin_coldkey_account: AccountId,
+            destination: Option<(AccountId, u16)>,
+            destination_coldkey_account: AccountId,
+            amount: u64,
+        ) -> u64 {
+            pallet_dtao::Pallet::<Runtime>::get_stake_fee(
+                origin,
+                origin_coldkey_account,
+                destination,
+                destination_coldkey_account,
+                amount,
+            )
+        }
+    }
+
+    impl crate::dtao_api::SubnetRegistrationRuntimeApi<Block> for Runtime {
+        fn get_network_registration_cost() -> u64 {
+            pallet_dtao::Pallet::<Runtime>::get_network_registration_cost()
+        }
+    }
+
     impl frame_support::view_functions::runtime_api::RuntimeViewFunction<Block> for Runtime {
         fn execute_view_function(
             id: frame_support::view_functions::ViewFunctionId,

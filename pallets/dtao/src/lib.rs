@@ -933,6 +933,29 @@ pub mod pallet {
         StorageDoubleMap<_, Identity, NetUid, Blake2_128Concat, T::AccountId, u64, ValueQuery>;
 
     // ---------------------------------------------------------------------------------------
+    // Names and identities clients read (reference hashers and value types; nothing in dtao
+    // writes them yet, so they read as absent).
+    // ---------------------------------------------------------------------------------------
+
+    /// The reference's `DefaultUnicodeVecU8`: 𝜏 (bytes F0 9D 9C 8F).
+    #[pallet::type_value]
+    pub fn DefaultUnicodeVecU8() -> Vec<u8> {
+        alloc::vec![0xF0, 0x9D, 0x9C, 0x8F]
+    }
+    /// A subnet's name; absent, clients get the name table's
+    /// ([`Pallet::get_name_for_subnet`]).
+    #[pallet::storage]
+    pub type SubnetName<T> = StorageMap<_, Identity, NetUid, Vec<u8>, ValueQuery, DefaultUnicodeVecU8>;
+    /// A subnet's identity (`SubnetIdentitiesV2`).
+    #[pallet::storage]
+    pub type SubnetIdentitiesV2<T> =
+        StorageMap<_, Blake2_128Concat, NetUid, crate::client_info::subnet::SubnetIdentityV2, OptionQuery>;
+    /// A coldkey's identity (`IdentitiesV2`).
+    #[pallet::storage]
+    pub type IdentitiesV2<T: Config> =
+        StorageMap<_, Blake2_128Concat, T::AccountId, crate::client_info::metagraph::ChainIdentityV2, OptionQuery>;
+
+    // ---------------------------------------------------------------------------------------
     // Events and errors.
     // ---------------------------------------------------------------------------------------
 

@@ -12,3 +12,8 @@
 pub mod delegate;
 pub mod dtao;
 pub mod neuron;
+pub mod dynamic;
+pub mod metagraph;
+pub mod names;
+pub mod stake;
+pub mod subnet;
