@@ -950,6 +950,11 @@ pub mod pallet {
     #[pallet::storage]
     pub type SubnetIdentitiesV2<T> =
         StorageMap<_, Blake2_128Concat, NetUid, crate::client_info::subnet::SubnetIdentityV2, OptionQuery>;
+    /// Whether a subnet takes weights by commit and reveal. dtao has no commit-reveal, and
+    /// the reference writes this only through its admin call, so it reads `false`
+    /// (`DefaultCommitRevealWeightsEnabled`); the SDK's `set_weights` reads it.
+    #[pallet::storage]
+    pub type CommitRevealWeightsEnabled<T> = StorageMap<_, Identity, NetUid, bool, ValueQuery>;
     /// A coldkey's identity (`IdentitiesV2`).
     #[pallet::storage]
     pub type IdentitiesV2<T: Config> =

@@ -11,7 +11,7 @@
 //! copies the empty `validator_permit`).
 use super::{
     dynamic::compact_bytes,
-    subnet::{zero_account, SubnetIdentityV2, COMMIT_REVEAL_WEIGHTS_ENABLED, REVEAL_PERIOD_EPOCHS, RHO},
+    subnet::{zero_account, SubnetIdentityV2, REVEAL_PERIOD_EPOCHS, RHO},
 };
 use crate::{
     serving::AxonInfo, Active, ActivityCutoff, AdjustmentAlpha, AdjustmentInterval, AlphaDividendsPerSubnet,
@@ -405,7 +405,7 @@ impl<T: Config> Pallet<T> {
             target_regs_per_interval: TargetRegistrationsPerInterval::<T>::get(netuid).into(),
             max_regs_per_block: MaxRegistrationsPerBlock::<T>::get(netuid).into(),
             serving_rate_limit: ServingRateLimit::<T>::get(netuid).into(),
-            commit_reveal_weights_enabled: COMMIT_REVEAL_WEIGHTS_ENABLED,
+            commit_reveal_weights_enabled: crate::CommitRevealWeightsEnabled::<T>::get(netuid),
             commit_reveal_period: REVEAL_PERIOD_EPOCHS.into(),
             liquid_alpha_enabled: LiquidAlphaOn::<T>::get(netuid),
             alpha_high: alpha_high.into(),

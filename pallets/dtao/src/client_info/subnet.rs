@@ -25,9 +25,6 @@ pub const SCALING_LAW_POWER: u16 = 50;
 /// `NetworkModality` is not kept: text (0), what `init_new_network` writes and
 /// `DefaultModality` reads.
 pub const NETWORK_MODALITY: u16 = 0;
-/// `CommitRevealWeightsEnabled` is not kept (dtao has no commit-reveal): the reference's
-/// `DefaultCommitRevealWeightsEnabled`.
-pub const COMMIT_REVEAL_WEIGHTS_ENABLED: bool = false;
 /// `RevealPeriodEpochs` is not kept: the reference's `DefaultRevealPeriodEpochs`.
 pub const REVEAL_PERIOD_EPOCHS: u64 = 1;
 
@@ -183,7 +180,7 @@ pub struct SubnetHyperparams {
     pub difficulty: Compact<u64>,
     /// Commit-reveal period ([`REVEAL_PERIOD_EPOCHS`]).
     pub commit_reveal_period: Compact<u64>,
-    /// Commit-reveal ([`COMMIT_REVEAL_WEIGHTS_ENABLED`]).
+    /// Commit-reveal (`CommitRevealWeightsEnabled`, always `false` in dtao).
     pub commit_reveal_weights_enabled: bool,
     /// Liquid alpha high.
     pub alpha_high: Compact<u16>,
@@ -305,7 +302,7 @@ impl<T: Config> Pallet<T> {
             adjustment_alpha: AdjustmentAlpha::<T>::get(netuid).into(),
             difficulty: Difficulty::<T>::get(netuid).into(),
             commit_reveal_period: REVEAL_PERIOD_EPOCHS.into(),
-            commit_reveal_weights_enabled: COMMIT_REVEAL_WEIGHTS_ENABLED,
+            commit_reveal_weights_enabled: crate::CommitRevealWeightsEnabled::<T>::get(netuid),
             alpha_high: alpha_high.into(),
             alpha_low: alpha_low.into(),
             liquid_alpha_enabled: LiquidAlphaOn::<T>::get(netuid),
