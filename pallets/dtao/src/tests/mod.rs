@@ -3,6 +3,7 @@
 mod childkeys;
 mod coinbase;
 mod epoch;
+mod extension;
 mod genesis;
 mod registration;
 mod staking;
