@@ -128,6 +128,7 @@ pub type TxExtension = (
     frame_system::CheckNonce<Runtime>,
     frame_system::CheckWeight<Runtime>,
     pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+    pallet_dtao::extension::SubtensorTransactionExtension<Runtime>,
 );
 /// Unchecked extrinsic.
 pub type UncheckedExtrinsic =

@@ -83,6 +83,7 @@ pub mod childkeys;
 pub mod client_info;
 pub mod serving;
 pub mod coinbase;
+pub mod extension;
 pub mod consensus;
 pub mod invariants;
 pub mod pool;
@@ -1361,7 +1362,7 @@ pub mod pallet {
         /// Stake `amount_staked` TAO from the caller's balance on `hotkey` in `netuid`: the TAO
         /// (less the 50_000 rao fee) is swapped into the pool for alpha.
         #[pallet::call_index(2)]
-        #[pallet::weight(T::WeightInfo::add_stake())]
+        #[pallet::weight((T::WeightInfo::add_stake(), DispatchClass::Normal, Pays::No))]
         pub fn add_stake(
             origin: OriginFor<T>,
             hotkey: T::AccountId,
@@ -1375,7 +1376,7 @@ pub mod pallet {
         /// Unstake `amount_unstaked` alpha of the caller's position on `hotkey` in `netuid`:
         /// the alpha is sold to the pool and the TAO (less the fee) paid to the caller.
         #[pallet::call_index(3)]
-        #[pallet::weight(T::WeightInfo::remove_stake())]
+        #[pallet::weight((T::WeightInfo::remove_stake(), DispatchClass::Normal, Pays::No))]
         pub fn remove_stake(
             origin: OriginFor<T>,
             hotkey: T::AccountId,
@@ -1389,7 +1390,7 @@ pub mod pallet {
         /// Register a new subnet owned by the caller, with `hotkey` as owner hotkey. Pays the
         /// lock cost; `NetworkMinLockCost` of it seeds the pool at price 1.0.
         #[pallet::call_index(59)]
-        #[pallet::weight(T::WeightInfo::register_network())]
+        #[pallet::weight((T::WeightInfo::register_network(), DispatchClass::Operational, Pays::No))]
         pub fn register_network(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
             let coldkey = ensure_signed(origin)?;
             Self::do_register_network(coldkey, hotkey).map(|_| ())
@@ -1398,7 +1399,7 @@ pub mod pallet {
         /// Register `hotkey` on `netuid` by burning the subnet's registration cost (swapped into
         /// its pool, the alpha destroyed).
         #[pallet::call_index(7)]
-        #[pallet::weight(T::WeightInfo::burned_register())]
+        #[pallet::weight((T::WeightInfo::burned_register(), DispatchClass::Normal, Pays::No))]
         pub fn burned_register(origin: OriginFor<T>, netuid: NetUid, hotkey: T::AccountId) -> DispatchResult {
             let coldkey = ensure_signed(origin)?;
             Self::do_burned_register(coldkey, netuid, hotkey).map(|_| ())
@@ -1406,7 +1407,7 @@ pub mod pallet {
 
         /// Set the caller hotkey's weights on `netuid`'s neurons.
         #[pallet::call_index(0)]
-        #[pallet::weight(T::WeightInfo::set_weights(dests.len() as u32))]
+        #[pallet::weight((T::WeightInfo::set_weights(dests.len() as u32), DispatchClass::Normal, Pays::No))]
         pub fn set_weights(
             origin: OriginFor<T>,
             netuid: NetUid,
@@ -1422,7 +1423,7 @@ pub mod pallet {
         // Not the reference's index 8 (its deprecated `set_tao_weights`, with other
         // arguments): a mainnet-encoded call 8 must not decode as this one.
         #[pallet::call_index(201)]
-        #[pallet::weight(T::WeightInfo::set_weights(netuids.len() as u32))]
+        #[pallet::weight((T::WeightInfo::set_weights(netuids.len() as u32), DispatchClass::Normal, Pays::No))]
         pub fn set_root_weights(
             origin: OriginFor<T>,
             netuids: Vec<u16>,
@@ -1435,7 +1436,7 @@ pub mod pallet {
 
         /// Register `hotkey` on the root network.
         #[pallet::call_index(62)]
-        #[pallet::weight(T::WeightInfo::burned_register())]
+        #[pallet::weight((T::WeightInfo::burned_register(), DispatchClass::Normal, Pays::No))]
         pub fn root_register(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
             let coldkey = ensure_signed(origin)?;
             Self::do_root_register(coldkey, hotkey).map(|_| ())
@@ -1443,7 +1444,7 @@ pub mod pallet {
 
         /// Unstake everything the caller holds on `hotkey`, on every subnet, into its balance.
         #[pallet::call_index(83)]
-        #[pallet::weight(T::WeightInfo::unstake_all())]
+        #[pallet::weight((T::WeightInfo::unstake_all(), DispatchClass::Operational, Pays::No))]
         pub fn unstake_all(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
             let coldkey = ensure_signed(origin)?;
             Self::do_unstake_all(coldkey, hotkey, false)
@@ -1452,7 +1453,7 @@ pub mod pallet {
         /// Unstake the caller's alpha on `hotkey` from every subnet but root, and restake the
         /// TAO on root with the same hotkey.
         #[pallet::call_index(84)]
-        #[pallet::weight(T::WeightInfo::unstake_all())]
+        #[pallet::weight((T::WeightInfo::unstake_all(), DispatchClass::Operational, Pays::No))]
         pub fn unstake_all_alpha(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
             let coldkey = ensure_signed(origin)?;
             Self::do_unstake_all(coldkey, hotkey, true)
@@ -1461,7 +1462,7 @@ pub mod pallet {
         /// Move `alpha_amount` of the caller's stake from (origin hotkey, origin netuid) to
         /// (destination hotkey, destination netuid), through both pools.
         #[pallet::call_index(85)]
-        #[pallet::weight(T::WeightInfo::move_stake())]
+        #[pallet::weight((T::WeightInfo::move_stake(), DispatchClass::Operational, Pays::No))]
         pub fn move_stake(
             origin: OriginFor<T>,
             origin_hotkey: T::AccountId,
@@ -1484,7 +1485,7 @@ pub mod pallet {
         /// Give `alpha_amount` of the caller's stake on `hotkey` to `destination_coldkey`,
         /// possibly on another subnet.
         #[pallet::call_index(86)]
-        #[pallet::weight(T::WeightInfo::move_stake())]
+        #[pallet::weight((T::WeightInfo::move_stake(), DispatchClass::Operational, Pays::No))]
         pub fn transfer_stake(
             origin: OriginFor<T>,
             destination_coldkey: T::AccountId,
@@ -1506,7 +1507,7 @@ pub mod pallet {
 
         /// Swap `alpha_amount` of the caller's stake on `hotkey` from one subnet to another.
         #[pallet::call_index(87)]
-        #[pallet::weight(T::WeightInfo::move_stake())]
+        #[pallet::weight((T::WeightInfo::move_stake(), DispatchClass::Operational, Pays::No))]
         pub fn swap_stake(
             origin: OriginFor<T>,
             hotkey: T::AccountId,
@@ -1521,7 +1522,7 @@ pub mod pallet {
         /// As `add_stake`, but the average price paid may not exceed `limit_price` (rao per
         /// alpha); with `allow_partial`, stake as much as the limit allows.
         #[pallet::call_index(88)]
-        #[pallet::weight(T::WeightInfo::add_stake())]
+        #[pallet::weight((T::WeightInfo::add_stake(), DispatchClass::Normal, Pays::No))]
         pub fn add_stake_limit(
             origin: OriginFor<T>,
             hotkey: T::AccountId,
@@ -1537,7 +1538,7 @@ pub mod pallet {
         /// As `remove_stake`, but the average price received may not fall below `limit_price`;
         /// with `allow_partial`, unstake as much as the limit allows.
         #[pallet::call_index(89)]
-        #[pallet::weight(T::WeightInfo::remove_stake())]
+        #[pallet::weight((T::WeightInfo::remove_stake(), DispatchClass::Normal, Pays::No))]
         pub fn remove_stake_limit(
             origin: OriginFor<T>,
             hotkey: T::AccountId,
@@ -1558,7 +1559,7 @@ pub mod pallet {
 
         /// As `swap_stake`, with a limit on the ratio of the two prices (rao-scaled).
         #[pallet::call_index(90)]
-        #[pallet::weight(T::WeightInfo::move_stake())]
+        #[pallet::weight((T::WeightInfo::move_stake(), DispatchClass::Operational, Pays::No))]
         pub fn swap_stake_limit(
             origin: OriginFor<T>,
             hotkey: T::AccountId,
@@ -1581,7 +1582,7 @@ pub mod pallet {
 
         /// Make the caller the owner of `hotkey`, so that it can receive stake.
         #[pallet::call_index(91)]
-        #[pallet::weight(T::WeightInfo::try_associate_hotkey())]
+        #[pallet::weight((T::WeightInfo::try_associate_hotkey(), DispatchClass::Operational, Pays::Yes))]
         pub fn try_associate_hotkey(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
             let coldkey = ensure_signed(origin)?;
             Self::do_associate_hotkey(coldkey, hotkey)
@@ -1589,7 +1590,7 @@ pub mod pallet {
 
         /// Start emission on the caller's subnet, from the next block.
         #[pallet::call_index(92)]
-        #[pallet::weight(T::WeightInfo::start_call())]
+        #[pallet::weight((T::WeightInfo::start_call(), DispatchClass::Operational, Pays::Yes))]
         pub fn start_call(origin: OriginFor<T>, netuid: NetUid) -> DispatchResult {
             let coldkey = ensure_signed(origin)?;
             Self::do_start_call(coldkey, netuid)
@@ -1599,7 +1600,7 @@ pub mod pallet {
         /// on `netuid`; they apply at the subnet's first epoch block after
         /// `PendingChildKeyCooldown` blocks. An empty list revokes. Reference call index 67.
         #[pallet::call_index(67)]
-        #[pallet::weight(T::WeightInfo::set_children(children.len() as u32))]
+        #[pallet::weight((T::WeightInfo::set_children(children.len() as u32), DispatchClass::Operational, Pays::Yes))]
         pub fn set_children(
             origin: OriginFor<T>,
             hotkey: T::AccountId,
@@ -1613,7 +1614,7 @@ pub mod pallet {
         /// Sets the childkey take of the caller's `hotkey` on `netuid` (at most
         /// `MaxChildkeyTake`, once per `TxChildkeyTakeRateLimit` blocks). Reference index 75.
         #[pallet::call_index(75)]
-        #[pallet::weight(T::WeightInfo::set_take())]
+        #[pallet::weight((T::WeightInfo::set_take(), DispatchClass::Normal, Pays::Yes))]
         pub fn set_childkey_take(
             origin: OriginFor<T>,
             hotkey: T::AccountId,
@@ -1627,7 +1628,7 @@ pub mod pallet {
         /// Lowers the delegate take of the caller's `hotkey` (not below `MinDelegateTake`).
         /// Reference index 65.
         #[pallet::call_index(65)]
-        #[pallet::weight(T::WeightInfo::set_take())]
+        #[pallet::weight((T::WeightInfo::set_take(), DispatchClass::Normal, Pays::No))]
         pub fn decrease_take(origin: OriginFor<T>, hotkey: T::AccountId, take: u16) -> DispatchResult {
             let coldkey = ensure_signed(origin)?;
             Self::do_decrease_take(coldkey, hotkey, take)
@@ -1636,7 +1637,7 @@ pub mod pallet {
         /// Raises the delegate take of the caller's `hotkey` (at most `MaxDelegateTake`, and
         /// more than `TxDelegateTakeRateLimit` blocks after its last change). Reference index 66.
         #[pallet::call_index(66)]
-        #[pallet::weight(T::WeightInfo::set_take())]
+        #[pallet::weight((T::WeightInfo::set_take(), DispatchClass::Normal, Pays::No))]
         pub fn increase_take(origin: OriginFor<T>, hotkey: T::AccountId, take: u16) -> DispatchResult {
             let coldkey = ensure_signed(origin)?;
             Self::do_increase_take(coldkey, hotkey, take)

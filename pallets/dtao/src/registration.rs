@@ -43,10 +43,7 @@ use crate::{
 };
 use alloc::vec::Vec;
 use dtao_math::burn::{self, BurnInputs, BurnOutcome};
-use frame_support::{
-    ensure,
-    pallet_prelude::{DispatchError, DispatchResult},
-};
+use frame_support::{ensure, pallet_prelude::DispatchError};
 
 /// Root's validator take when `root_register` makes a hotkey a delegate.
 const DEFAULT_TAKE: u16 = 11_796;
@@ -60,17 +57,20 @@ fn set_existing<V>(v: &mut [V], index: usize, value: V) {
 
 impl<T: Config> Pallet<T> {
     /// Checks the per-block and per-interval registration limits of `netuid`.
-    fn ensure_registration_slots(netuid: NetUid) -> DispatchResult {
+    fn ensure_registration_slots(netuid: NetUid) -> Result<(), Error<T>> {
         ensure!(
             RegistrationsThisBlock::<T>::get(netuid) < MaxRegistrationsPerBlock::<T>::get(netuid),
             Error::<T>::TooManyRegistrationsThisBlock
         );
-        ensure!(
-            RegistrationsThisInterval::<T>::get(netuid) <
-                TargetRegistrationsPerInterval::<T>::get(netuid).saturating_mul(3),
-            Error::<T>::TooManyRegistrationsThisInterval
-        );
+        ensure!(!Self::registration_interval_full(netuid), Error::<T>::TooManyRegistrationsThisInterval);
         Ok(())
+    }
+
+    /// `netuid` had three times its target registrations this interval (the reference's
+    /// transaction extension rejects registrations on it first).
+    pub(crate) fn registration_interval_full(netuid: NetUid) -> bool {
+        RegistrationsThisInterval::<T>::get(netuid) >=
+            TargetRegistrationsPerInterval::<T>::get(netuid).saturating_mul(3)
     }
 
     fn count_registration(netuid: NetUid, burned: bool) {
@@ -81,24 +81,35 @@ impl<T: Config> Pallet<T> {
         }
     }
 
+    /// The checks of `burned_register` (the dispatchable's and the transaction extension's):
+    /// returns the burn and the UID slot `free_uid` picks. Writes nothing.
+    pub(crate) fn validate_burned_register(
+        coldkey: &T::AccountId,
+        netuid: NetUid,
+        hotkey: &T::AccountId,
+    ) -> Result<(u64, Option<u16>), Error<T>> {
+        ensure!(netuid != ROOT_NETUID, Error::<T>::RegistrationNotPermittedOnRootSubnet);
+        ensure!(NetworksAdded::<T>::get(netuid), Error::<T>::SubNetworkDoesNotExist);
+        ensure!(NetworkRegistrationAllowed::<T>::get(netuid), Error::<T>::SubNetRegistrationDisabled);
+        Self::ensure_registration_slots(netuid)?;
+        ensure!(!Uids::<T>::contains_key(netuid, hotkey), Error::<T>::HotKeyAlreadyRegisteredInSubNet);
+        let burn = Burn::<T>::get(netuid);
+        ensure!(Self::can_remove_balance_from_coldkey_account(coldkey, burn), Error::<T>::NotEnoughBalanceToStake);
+        if let Some(owner) = Owner::<T>::get(hotkey) {
+            ensure!(&owner == coldkey, Error::<T>::NonAssociatedColdKey);
+        }
+        let slot = Self::free_uid(netuid, Self::current_block())?;
+        Ok((burn, slot))
+    }
+
     /// `burned_register`: returns the UID given to `hotkey`.
     pub fn do_burned_register(
         coldkey: T::AccountId,
         netuid: NetUid,
         hotkey: T::AccountId,
     ) -> Result<u16, DispatchError> {
-        ensure!(netuid != ROOT_NETUID, Error::<T>::RegistrationNotPermittedOnRootSubnet);
-        ensure!(NetworksAdded::<T>::get(netuid), Error::<T>::SubNetworkDoesNotExist);
-        ensure!(NetworkRegistrationAllowed::<T>::get(netuid), Error::<T>::SubNetRegistrationDisabled);
-        Self::ensure_registration_slots(netuid)?;
-        ensure!(!Uids::<T>::contains_key(netuid, &hotkey), Error::<T>::HotKeyAlreadyRegisteredInSubNet);
-        let burn = Burn::<T>::get(netuid);
-        ensure!(Self::can_remove_balance_from_coldkey_account(&coldkey, burn), Error::<T>::NotEnoughBalanceToStake);
-        if let Some(owner) = Owner::<T>::get(&hotkey) {
-            ensure!(owner == coldkey, Error::<T>::NonAssociatedColdKey);
-        }
+        let (burn, slot) = Self::validate_burned_register(&coldkey, netuid, &hotkey)?;
         let block = Self::current_block();
-        let slot = Self::free_uid(netuid, block)?;
 
         // As the reference: withdraw what the balance allows down to the existential deposit,
         // and burn that into the pool (`RAORecycledForRegistration` still counts `Burn`).
@@ -124,13 +135,13 @@ impl<T: Config> Pallet<T> {
     }
 
     /// The UID a new neuron of `netuid` gets: `Ok(None)` to append, `Ok(Some(uid))` to replace.
-    fn free_uid(netuid: NetUid, block: u64) -> Result<Option<u16>, DispatchError> {
+    fn free_uid(netuid: NetUid, block: u64) -> Result<Option<u16>, Error<T>> {
         let max = MaxAllowedUids::<T>::get(netuid);
         ensure!(max != 0, Error::<T>::NoNeuronIdAvailable);
         if SubnetworkN::<T>::get(netuid) < max {
             return Ok(None);
         }
-        Self::neuron_to_prune(netuid, block).map(Some).ok_or_else(|| Error::<T>::NoNeuronIdAvailable.into())
+        Self::neuron_to_prune(netuid, block).map(Some).ok_or(Error::<T>::NoNeuronIdAvailable)
     }
 
     /// The neuron `get_neuron_to_prune` picks at `block`: never the owner's hotkey; among

@@ -49,6 +49,19 @@ fn is_self_weight(uid: u16, uids: &[u16], values: &[u16]) -> bool {
 }
 
 impl<T: Config> Pallet<T> {
+    /// The checks of `set_weights` (the dispatchable's and the transaction extension's);
+    /// returns the caller's UID and the weights to store. Writes nothing.
+    pub(crate) fn validate_set_weights(
+        hotkey: &T::AccountId,
+        netuid: NetUid,
+        uids: &[u16],
+        values: &[u16],
+        version_key: u64,
+    ) -> Result<(u16, Vec<u16>), Error<T>> {
+        ensure!(netuid != ROOT_NETUID, Error::<T>::CanNotSetRootNetworkWeights);
+        Self::validate_weights(hotkey, netuid, uids, values, version_key)
+    }
+
     /// `set_weights`.
     pub fn do_set_weights(
         hotkey: T::AccountId,
@@ -57,39 +70,57 @@ impl<T: Config> Pallet<T> {
         values: Vec<u16>,
         version_key: u64,
     ) -> DispatchResult {
-        ensure!(netuid != ROOT_NETUID, Error::<T>::CanNotSetRootNetworkWeights);
-        Self::check_and_store_weights(hotkey, netuid, uids, values, version_key)
+        let (uid, scaled) = Self::validate_set_weights(&hotkey, netuid, &uids, &values, version_key)?;
+        Self::store_weights(netuid, uid, uids, scaled);
+        Ok(())
     }
 
-    /// Root weights over subnets: `netuids` are the targets (each must exist and not be
-    /// root). Only read by the `RootWeights` emission policy.
+    /// The checks of `set_root_weights` (the dispatchable's and the transaction extension's):
+    /// `netuids` are the targets (each must exist and not be root). Writes nothing.
+    pub(crate) fn validate_set_root_weights(
+        hotkey: &T::AccountId,
+        netuids: &[u16],
+        values: &[u16],
+        version_key: u64,
+    ) -> Result<(u16, Vec<u16>), Error<T>> {
+        for n in netuids {
+            ensure!(*n != ROOT_NETUID && NetworksAdded::<T>::get(n), Error::<T>::UidVecContainInvalidOne);
+        }
+        Self::validate_weights(hotkey, ROOT_NETUID, netuids, values, version_key)
+    }
+
+    /// Root weights over subnets. Only read by the `RootWeights` emission policy.
     pub fn do_set_root_weights(
         hotkey: T::AccountId,
         netuids: Vec<u16>,
         values: Vec<u16>,
         version_key: u64,
     ) -> DispatchResult {
-        for n in &netuids {
-            ensure!(*n != ROOT_NETUID && NetworksAdded::<T>::get(n), Error::<T>::UidVecContainInvalidOne);
-        }
-        Self::check_and_store_weights(hotkey, ROOT_NETUID, netuids, values, version_key)
+        let (uid, scaled) = Self::validate_set_root_weights(&hotkey, &netuids, &values, version_key)?;
+        Self::store_weights(ROOT_NETUID, uid, netuids, scaled);
+        Ok(())
     }
 
-    fn check_and_store_weights(
-        hotkey: T::AccountId,
+    /// The reference's `check_weights_min_stake`: the hotkey's stake weight on `netuid` is at
+    /// least `StakeThreshold`.
+    pub(crate) fn has_weights_min_stake(hotkey: &T::AccountId, netuid: NetUid) -> bool {
+        Self::stake_weight_of(hotkey, netuid) >= StakeThreshold::<T>::get()
+    }
+
+    fn validate_weights(
+        hotkey: &T::AccountId,
         netuid: NetUid,
-        uids: Vec<u16>,
-        values: Vec<u16>,
+        uids: &[u16],
+        values: &[u16],
         version_key: u64,
-    ) -> DispatchResult {
+    ) -> Result<(u16, Vec<u16>), Error<T>> {
         ensure!(uids.len() == values.len(), Error::<T>::WeightVecNotEqualSize);
         ensure!(NetworksAdded::<T>::get(netuid), Error::<T>::SubNetworkDoesNotExist);
         let n = SubnetworkN::<T>::get(netuid);
         let targets = if netuid == ROOT_NETUID { u16::MAX } else { n };
         ensure!(uids.len() <= usize::from(targets), Error::<T>::UidsLengthExceedUidsInSubNet);
-        let uid = Uids::<T>::get(netuid, &hotkey).ok_or(Error::<T>::HotKeyNotRegisteredInSubNet)?;
-        let stake = Self::stake_weight_of(&hotkey, netuid);
-        ensure!(stake >= StakeThreshold::<T>::get(), Error::<T>::NotEnoughStakeToSetWeights);
+        let uid = Uids::<T>::get(netuid, hotkey).ok_or(Error::<T>::HotKeyNotRegisteredInSubNet)?;
+        ensure!(Self::has_weights_min_stake(hotkey, netuid), Error::<T>::NotEnoughStakeToSetWeights);
         let required = WeightsVersionKey::<T>::get(netuid);
         ensure!(required == 0 || version_key >= required, Error::<T>::IncorrectWeightVersionKey);
         let block = Self::current_block();
@@ -98,7 +129,7 @@ impl<T: Config> Pallet<T> {
             last == 0 || block.saturating_sub(last) >= WeightsSetRateLimit::<T>::get(netuid),
             Error::<T>::SettingWeightsTooFast
         );
-        let self_weight = is_self_weight(uid, &uids, &values);
+        let self_weight = is_self_weight(uid, uids, values);
         if !self_weight && netuid != ROOT_NETUID {
             let permitted =
                 ValidatorPermit::<T>::get(netuid).get(usize::from(uid)).copied().unwrap_or(false);
@@ -116,12 +147,18 @@ impl<T: Config> Pallet<T> {
             (netuid != ROOT_NETUID && self_weight) || values.len() >= min,
             Error::<T>::WeightVecLengthIsLow
         );
-        let scaled = max_upscale(&values);
+        let scaled = max_upscale(values);
         let limit = MaxWeightsLimit::<T>::get(netuid);
         ensure!(
             self_weight || limit == u16::MAX || max_limited(&scaled, limit),
             Error::<T>::MaxWeightExceeded
         );
+        Ok((uid, scaled))
+    }
+
+    /// Stores validated weights and stamps the caller's `LastUpdate`.
+    fn store_weights(netuid: NetUid, uid: u16, uids: Vec<u16>, scaled: Vec<u16>) {
+        let block = Self::current_block();
         Weights::<T>::insert(netuid, uid, uids.into_iter().zip(scaled).collect::<Vec<_>>());
         LastUpdate::<T>::mutate(netuid, |v| {
             if let Some(slot) = v.get_mut(usize::from(uid)) {
@@ -129,7 +166,6 @@ impl<T: Config> Pallet<T> {
             }
         });
         Self::deposit_event(Event::WeightsSet(netuid, uid));
-        Ok(())
     }
 }
 

@@ -229,7 +229,7 @@ impl<T: Config> Pallet<T> {
         amount: u64,
         max_amount: u64,
         allow_partial: bool,
-    ) -> DispatchResult {
+    ) -> Result<(), Error<T>> {
         ensure!(NetworksAdded::<T>::get(netuid), Error::<T>::SubnetNotExists);
         let minimum = fees::DEFAULT_MIN_STAKE.saturating_add(fees::DEFAULT_STAKING_FEE);
         ensure!(amount >= minimum, Error::<T>::AmountTooLow);
@@ -247,14 +247,15 @@ impl<T: Config> Pallet<T> {
         Ok(())
     }
 
-    /// `add_stake` and `add_stake_limit`.
-    pub fn do_add_stake(
-        coldkey: T::AccountId,
-        hotkey: T::AccountId,
+    /// The checks of `add_stake` and `add_stake_limit` (the dispatchable's and the transaction
+    /// extension's); returns the most the call executes. Writes nothing.
+    pub(crate) fn validate_add_stake_call(
+        coldkey: &T::AccountId,
+        hotkey: &T::AccountId,
         netuid: NetUid,
         amount: u64,
         limit: Limit,
-    ) -> DispatchResult {
+    ) -> Result<u64, Error<T>> {
         let (max_amount, allow_partial) = match limit {
             None => (amount, false),
             Some((limit_price, allow_partial)) => (
@@ -267,7 +268,19 @@ impl<T: Config> Pallet<T> {
                 allow_partial,
             ),
         };
-        Self::validate_add_stake(&coldkey, &hotkey, netuid, amount, max_amount, allow_partial)?;
+        Self::validate_add_stake(coldkey, hotkey, netuid, amount, max_amount, allow_partial)?;
+        Ok(max_amount)
+    }
+
+    /// `add_stake` and `add_stake_limit`.
+    pub fn do_add_stake(
+        coldkey: T::AccountId,
+        hotkey: T::AccountId,
+        netuid: NetUid,
+        amount: u64,
+        limit: Limit,
+    ) -> DispatchResult {
+        let max_amount = Self::validate_add_stake_call(&coldkey, &hotkey, netuid, amount, limit)?;
         if limit.is_some() {
             Self::become_delegate_unless_owner(&hotkey, &coldkey);
         }
@@ -284,7 +297,7 @@ impl<T: Config> Pallet<T> {
         alpha: u64,
         max_amount: u64,
         allow_partial: bool,
-    ) -> DispatchResult {
+    ) -> Result<(), Error<T>> {
         ensure!(NetworksAdded::<T>::get(netuid), Error::<T>::SubnetNotExists);
         let tao = Self::sim_swap_alpha_for_tao(netuid, alpha)
             .ok_or(Error::<T>::InsufficientLiquidity)?;
@@ -300,14 +313,15 @@ impl<T: Config> Pallet<T> {
         Ok(())
     }
 
-    /// `remove_stake` and `remove_stake_limit`.
-    pub fn do_remove_stake(
-        coldkey: T::AccountId,
-        hotkey: T::AccountId,
+    /// The checks of `remove_stake` and `remove_stake_limit` (the dispatchable's and the
+    /// transaction extension's); returns the most the call executes. Writes nothing.
+    pub(crate) fn validate_remove_stake_call(
+        coldkey: &T::AccountId,
+        hotkey: &T::AccountId,
         netuid: NetUid,
         alpha: u64,
         limit: Limit,
-    ) -> DispatchResult {
+    ) -> Result<u64, Error<T>> {
         let (max_amount, allow_partial) = match limit {
             None => (alpha, false),
             Some((limit_price, allow_partial)) => (
@@ -320,7 +334,19 @@ impl<T: Config> Pallet<T> {
                 allow_partial,
             ),
         };
-        Self::validate_remove_stake(&coldkey, &hotkey, netuid, alpha, max_amount, allow_partial)?;
+        Self::validate_remove_stake(coldkey, hotkey, netuid, alpha, max_amount, allow_partial)?;
+        Ok(max_amount)
+    }
+
+    /// `remove_stake` and `remove_stake_limit`.
+    pub fn do_remove_stake(
+        coldkey: T::AccountId,
+        hotkey: T::AccountId,
+        netuid: NetUid,
+        alpha: u64,
+        limit: Limit,
+    ) -> DispatchResult {
+        let max_amount = Self::validate_remove_stake_call(&coldkey, &hotkey, netuid, alpha, limit)?;
         // The reference prices the fee on the requested amount, also when selling less.
         let fee = Self::staking_fee(Some((&hotkey, netuid)), None, alpha);
         let tao = Self::unstake_from_subnet(&hotkey, &coldkey, netuid, alpha.min(max_amount), fee);
@@ -376,7 +402,7 @@ impl<T: Config> Pallet<T> {
         max_amount: u64,
         allow_partial: Option<bool>,
         check_transfer_toggle: bool,
-    ) -> DispatchResult {
+    ) -> Result<(), Error<T>> {
         ensure!(NetworksAdded::<T>::get(origin_netuid), Error::<T>::SubnetNotExists);
         if origin_netuid != destination_netuid {
             ensure!(NetworksAdded::<T>::get(destination_netuid), Error::<T>::SubnetNotExists);
@@ -410,21 +436,19 @@ impl<T: Config> Pallet<T> {
         Ok(())
     }
 
-    /// The common core of move, transfer and swap (`transition_stake_internal`): unstake from
-    /// the origin position, restake the TAO into the destination one. Returns the TAO moved
-    /// (after the origin-side fee).
+    /// The checks of move, transfer and swap (the dispatchables' and the transaction
+    /// extension's); returns the most the call executes. Writes nothing.
     #[allow(clippy::too_many_arguments)]
-    fn transition_stake(
+    pub(crate) fn validate_transition_call(
         origin_coldkey: &T::AccountId,
         origin_hotkey: &T::AccountId,
-        destination_coldkey: &T::AccountId,
         destination_hotkey: &T::AccountId,
         origin_netuid: NetUid,
         destination_netuid: NetUid,
         alpha: u64,
         limit: Limit,
         check_transfer_toggle: bool,
-    ) -> Result<u64, DispatchError> {
+    ) -> Result<u64, Error<T>> {
         let max_amount = match limit {
             None => alpha,
             Some((limit_price, _)) => math::max_amount_move(
@@ -446,6 +470,34 @@ impl<T: Config> Pallet<T> {
             alpha,
             max_amount,
             limit.map(|(_, allow_partial)| allow_partial),
+            check_transfer_toggle,
+        )?;
+        Ok(max_amount)
+    }
+
+    /// The common core of move, transfer and swap (`transition_stake_internal`): unstake from
+    /// the origin position, restake the TAO into the destination one. Returns the TAO moved
+    /// (after the origin-side fee).
+    #[allow(clippy::too_many_arguments)]
+    fn transition_stake(
+        origin_coldkey: &T::AccountId,
+        origin_hotkey: &T::AccountId,
+        destination_coldkey: &T::AccountId,
+        destination_hotkey: &T::AccountId,
+        origin_netuid: NetUid,
+        destination_netuid: NetUid,
+        alpha: u64,
+        limit: Limit,
+        check_transfer_toggle: bool,
+    ) -> Result<u64, DispatchError> {
+        let max_amount = Self::validate_transition_call(
+            origin_coldkey,
+            origin_hotkey,
+            destination_hotkey,
+            origin_netuid,
+            destination_netuid,
+            alpha,
+            limit,
             check_transfer_toggle,
         )?;
         let fee = Self::staking_fee(Some((origin_hotkey, origin_netuid)), Some(destination_netuid), alpha)

@@ -161,25 +161,36 @@ impl<T: Config> Pallet<T> {
         SubnetOwnerHotkey::<T>::insert(netuid, hotkey);
     }
 
+    /// The checks of `register_network` (the dispatchable's and the transaction extension's):
+    /// returns the netuid it would get and the lock cost. Writes nothing.
+    pub(crate) fn validate_register_network(
+        coldkey: &T::AccountId,
+        hotkey: &T::AccountId,
+    ) -> Result<(NetUid, u64), Error<T>> {
+        if let Some(owner) = Owner::<T>::get(hotkey) {
+            ensure!(&owner == coldkey, Error::<T>::NonAssociatedColdKey);
+        }
+        ensure!(
+            Self::current_block().saturating_sub(NetworkLastRegistered::<T>::get()) >=
+                NetworkRateLimit::<T>::get(),
+            Error::<T>::NetworkTxRateLimitExceeded
+        );
+        let lock = Self::get_network_lock_cost();
+        ensure!(
+            Self::can_remove_balance_from_coldkey_account(coldkey, lock),
+            Error::<T>::NotEnoughBalanceToStake
+        );
+        let netuid = Self::next_netuid().ok_or(Error::<T>::NoFreeNetuid)?;
+        Ok((netuid, lock))
+    }
+
     /// `register_network`: returns the new netuid.
     pub fn do_register_network(
         coldkey: T::AccountId,
         hotkey: T::AccountId,
     ) -> Result<NetUid, DispatchError> {
-        if let Some(owner) = Owner::<T>::get(&hotkey) {
-            ensure!(owner == coldkey, Error::<T>::NonAssociatedColdKey);
-        }
+        let (netuid, lock) = Self::validate_register_network(&coldkey, &hotkey)?;
         let block = Self::current_block();
-        ensure!(
-            block.saturating_sub(NetworkLastRegistered::<T>::get()) >= NetworkRateLimit::<T>::get(),
-            Error::<T>::NetworkTxRateLimitExceeded
-        );
-        let lock = Self::get_network_lock_cost();
-        ensure!(
-            Self::can_remove_balance_from_coldkey_account(&coldkey, lock),
-            Error::<T>::NotEnoughBalanceToStake
-        );
-        let netuid = Self::next_netuid().ok_or(Error::<T>::NoFreeNetuid)?;
 
         // What was actually withdrawn (the existential deposit stays) is the lock paid.
         let paid = Self::withdraw_tao(&coldkey, lock)?;

@@ -5,6 +5,7 @@ mod client_info;
 mod coinbase;
 mod dtao_api;
 mod epoch;
+mod extension;
 mod genesis;
 mod neuron_info;
 mod registration;
