@@ -7,7 +7,7 @@
 //! - Covered (signed origin): `set_weights`, `set_root_weights` (dtao's stand-in for the
 //!   reference's `set_tao_weights`), `add_stake`, `remove_stake`, `add_stake_limit`,
 //!   `remove_stake_limit`, `move_stake`, `transfer_stake`, `swap_stake`, `swap_stake_limit`,
-//!   `burned_register`, `register_network`. Each runs the dispatchable's own `validate_*`
+//!   `burned_register`, `register_network`, `serve_axon`. Each runs the dispatchable's own `validate_*`
 //!   function, which writes nothing.
 //! - Beyond the reference, which checks only the stake threshold for `set_weights`, only the
 //!   interval limit for `burned_register` and nothing for `register_network`, dtao runs all of
@@ -63,6 +63,12 @@ pub enum CustomTransactionError {
     TransferDisallowed = 9,
     /// The hotkey has no UID on the subnet.
     HotKeyNotRegisteredInNetwork = 10,
+    /// An axon address that is not a valid IPv4 or IPv6 address.
+    InvalidIpAddress = 11,
+    /// The axon was served less than `ServingRateLimit` blocks ago.
+    ServingRateLimitExceeded = 12,
+    /// Port 0.
+    InvalidPort = 13,
     /// Any other rejection.
     BadRequest = 255,
 }
@@ -91,7 +97,11 @@ pub fn error_code<T>(error: &Error<T>) -> CustomTransactionError {
         Error::InsufficientLiquidity => C::InsufficientLiquidity,
         Error::SlippageTooHigh => C::SlippageTooHigh,
         Error::TransferDisallowed => C::TransferDisallowed,
-        Error::HotKeyNotRegisteredInSubNet => C::HotKeyNotRegisteredInNetwork,
+        Error::HotKeyNotRegisteredInSubNet | Error::HotKeyNotRegisteredInNetwork =>
+            C::HotKeyNotRegisteredInNetwork,
+        Error::InvalidIpAddress => C::InvalidIpAddress,
+        Error::ServingRateLimitExceeded => C::ServingRateLimitExceeded,
+        Error::InvalidPort => C::InvalidPort,
         _ => C::BadRequest,
     }
 }
@@ -247,6 +257,20 @@ impl<T: Config> Pallet<T> {
             },
             Call::register_network { hotkey } => {
                 Self::validate_register_network(who, hotkey).map_err(code)?;
+                Ok(vanilla)
+            },
+            Call::serve_axon { netuid, version, ip, port, ip_type, protocol, placeholder1, placeholder2 } => {
+                let axon = crate::serving::AxonInfo {
+                    block: 0,
+                    version: *version,
+                    ip: *ip,
+                    port: *port,
+                    ip_type: *ip_type,
+                    protocol: *protocol,
+                    placeholder1: *placeholder1,
+                    placeholder2: *placeholder2,
+                };
+                Self::validate_serve_axon(who, *netuid, &axon).map_err(code)?;
                 Ok(vanilla)
             },
             _ => Ok(vanilla),

@@ -405,3 +405,47 @@ fn the_storage_root_sees_a_write() {
         assert_ne!(sp_io::storage::root(sp_runtime::StateVersion::V1), before);
     });
 }
+
+#[test]
+fn serve_axon_is_validated_in_the_pool_with_the_reference_codes() {
+    let axon_call = |ip: u128, port: u16| crate::Call::<Test>::serve_axon {
+        netuid: 1,
+        version: 1,
+        ip,
+        port,
+        ip_type: 4,
+        protocol: 0,
+        placeholder1: 0,
+        placeholder2: 0,
+    };
+    // 10.1.2.3 as a u128.
+    let ip = (10 << 24) + (1 << 16) + (2 << 8) + 3;
+    ExtBuilder::default().subnet(1, 10, 11, 1_000 * TAO).build_and_execute(|| {
+        // Hotkey 11 holds uid 0 on subnet 1; hotkey 99 is nowhere.
+        assert_eq!(
+            SubtensorModule::validate_signed_call(&99, &axon_call(ip, 8091)),
+            Err(InvalidTransaction::Custom(C::HotKeyNotRegisteredInNetwork as u8).into())
+        );
+        // 127.0.0.1 is refused (code 11), port 0 too (code 13).
+        assert_eq!(
+            SubtensorModule::validate_signed_call(&11, &axon_call(0x7f00_0001, 8091)),
+            Err(InvalidTransaction::Custom(11).into())
+        );
+        assert_eq!(
+            SubtensorModule::validate_signed_call(&11, &axon_call(ip, 0)),
+            Err(InvalidTransaction::Custom(13).into())
+        );
+        let ok = SubtensorModule::validate_signed_call(&11, &axon_call(ip, 8091)).unwrap();
+        assert_eq!(ok.priority, u64::MAX);
+        // Served at block 1; the default limit is 50 blocks: refused (code 12) until block 51.
+        testing::run_to_block::<Test>(1);
+        frame_support::assert_ok!(SubtensorModule::serve_axon(RuntimeOrigin::signed(11), 1, 1, ip, 8091, 4, 0, 0, 0));
+        testing::run_to_block::<Test>(50);
+        assert_eq!(
+            SubtensorModule::validate_signed_call(&11, &axon_call(ip, 8091)),
+            Err(InvalidTransaction::Custom(12).into())
+        );
+        testing::run_to_block::<Test>(51);
+        assert!(SubtensorModule::validate_signed_call(&11, &axon_call(ip, 8091)).is_ok());
+    });
+}
