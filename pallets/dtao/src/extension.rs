@@ -20,7 +20,10 @@
 //! - `prepare` and `post_dispatch` do nothing; the extension weighs nothing.
 //! - Explicit and implicit parts are both empty: clients sign an unknown extension with empty
 //!   parts, so it must encode to zero bytes.
-use crate::{pallet::Error, Call, Config, LastColdkeyHotkeyStakeBlock, LastUpdate, NetUid, Pallet, Uids, ROOT_NETUID};
+use crate::{
+    pallet::Error, Call, Config, LastColdkeyHotkeyStakeBlock, LastUpdate, NetUid, Pallet, Uids,
+    ROOT_NETUID,
+};
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use core::marker::PhantomData;
 use frame_support::{
