@@ -10,9 +10,11 @@ pub enum Sealing {
     /// Blocks only on `engine_createBlock`; finality only on `engine_finalizeBlock` (or on
     /// `engine_createBlock` with `finalize = true`).
     Manual,
-    /// One block, finalized, for every transaction that enters the pool.
+    /// One block for every transaction that enters the pool, finalized
+    /// [`crate::service::FINALITY_DELAY`] later.
     Instant,
-    /// One block, finalized, every this many milliseconds, starting at once.
+    /// One block every this many milliseconds, starting at once, each finalized
+    /// [`crate::service::FINALITY_DELAY`] after it is sealed.
     Interval(u64),
 }
 

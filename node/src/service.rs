@@ -2,7 +2,7 @@
 //! manual-seal authoring task fed by the `--sealing` mode and the `engine_*` RPCs.
 use crate::sealing::Sealing;
 use dtao_runtime::{opaque::Block, RuntimeApi};
-use futures::{channel::mpsc, stream, FutureExt, StreamExt};
+use futures::{channel::mpsc, stream, FutureExt, SinkExt, StreamExt};
 use sc_consensus_manual_seal::EngineCommand;
 use sc_executor::WasmExecutor;
 use sc_service::{error::Error as ServiceError, Configuration, TaskManager};
@@ -12,6 +12,13 @@ use sp_runtime::traits::Block as BlockT;
 use std::{sync::Arc, time::Duration};
 
 type HostFunctions = sp_io::SubstrateHostFunctions;
+
+/// In `instant` and `interval` modes a sealed block is finalized this long after it is
+/// imported, not in the same step: clients that watch a transaction then see `inBlock`
+/// before `finalized`. (async-substrate-interface 1.1.0, under btcli 9.3.0, keeps only the
+/// latest status of a watched transaction; when both arrive together it sees `finalized`
+/// only and, waiting for inclusion, never returns.)
+pub const FINALITY_DELAY: Duration = Duration::from_millis(250);
 
 /// The full client: the runtime runs in the WASM executor.
 pub type FullClient = sc_service::TFullClient<Block, RuntimeApi, WasmExecutor<HostFunctions>>;
@@ -178,7 +185,7 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
         Sealing::Manual => stream::pending().boxed(),
         Sealing::Instant => transaction_pool
             .import_notification_stream()
-            .map(move |_| seal(true, false))
+            .map(move |_| seal(false, false))
             .boxed(),
         Sealing::Interval(ms) => {
             let period = Duration::from_millis(ms);
@@ -186,12 +193,32 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
                 if !first {
                     futures_timer::Delay::new(period).await;
                 }
-                Some((seal(true, true), false))
+                Some((seal(false, true), false))
             })
             .boxed()
         },
     };
     let commands = stream::select(engine_rx, mode_commands);
+
+    // Finality for the automatic modes: every new best block, FINALITY_DELAY after import.
+    if sealing != Sealing::Manual {
+        let mut imports = client.import_notification_stream();
+        let mut finalize = engine_tx.clone();
+        let finalizer = async move {
+            while let Some(imported) = imports.next().await {
+                if !imported.is_new_best {
+                    continue;
+                }
+                futures_timer::Delay::new(FINALITY_DELAY).await;
+                let command =
+                    EngineCommand::FinalizeBlock { hash: imported.hash, sender: None, justification: None };
+                if finalize.send(command).await.is_err() {
+                    break;
+                }
+            }
+        };
+        task_manager.spawn_handle().spawn("dev-finality", None, finalizer.boxed());
+    }
 
     let authorship = sc_consensus_manual_seal::run_manual_seal(
         sc_consensus_manual_seal::ManualSealParams {

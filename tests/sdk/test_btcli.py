@@ -15,6 +15,8 @@ TAO = 10**9
 
 @pytest.fixture(scope="module")
 def st(node):
+    # btcli's `subnets list` divides by the block number: seal one block first.
+    node.seal(1)
     sub = bt.Subtensor(network=node.url)
     yield sub
     sub.close()
@@ -27,15 +29,17 @@ def btcli(node, wallets, *args, wallet=None):
         cmd += ["--wallet-path", wallets["path"], "--wallet-name", wallet, "--wallet-hotkey", "default"]
     if "metagraph" not in args and "list" not in args:
         cmd.append("--no-prompt")
-    env = dict(os.environ, COLUMNS="200", HOME=os.path.dirname(wallets["path"]))
+    env = dict(os.environ, COLUMNS="400", HOME=os.path.dirname(wallets["path"]))
     out = subprocess.run(cmd, capture_output=True, text=True, timeout=120, env=env)
-    assert out.returncode == 0, f"{cmd}\n{out.stdout}\n{out.stderr}"
+    assert out.returncode == 0, f"{cmd}\n{out.stdout[-3000:]}\n{out.stderr[-3000:]}"
     return out.stdout
 
 
 def parse(text):
     """The JSON document btcli printed (it may print progress lines before it)."""
-    start = min(i for i in (text.find("{"), text.find("[")) if i >= 0)
+    starts = [i for i in (text.find("{"), text.find("[")) if i >= 0]
+    assert starts, f"btcli printed no JSON:\n{text}"
+    start = min(starts)
     return json.loads(text[start:])
 
 
@@ -66,9 +70,16 @@ def test_stake_add_and_list(node, wallets, st):
 
 def test_subnets_create_and_register(node, wallets, st):
     before = st.get_total_subnets()
-    btcli(node, wallets, "subnets", "create", "--subnet-name", "cli", wallet="alice")
+    # Every identity field is given, or btcli asks for it even with --no-prompt.
+    btcli(node, wallets, "subnets", "create", "--subnet-name", "cli-made",
+          "--github-repo", "https://github.com/example/subnet", "--subnet-contact", "a@b.c",
+          "--subnet-url", "https://example.com", "--discord-handle", "dtao",
+          "--description", "made by btcli", "--additional-info", "none", wallet="alice")
     assert st.get_total_subnets() == before + 1
     netuid = max(st.get_subnets())
+    identity = st.query_subtensor("SubnetIdentitiesV2", params=[netuid])
+    identity = getattr(identity, "value", identity)
+    assert identity["subnet_name"] in ("cli-made", "0x" + b"cli-made".hex(), list(b"cli-made"))
     btcli(node, wallets, "subnets", "register", "--netuid", str(netuid), wallet="bob")
     assert st.is_hotkey_registered(wallets["bob"].hotkey.ss58_address, netuid=netuid)
 

@@ -258,7 +258,7 @@ impl<T: Config> Pallet<T> {
                 Self::validate_burned_register(who, *netuid, hotkey).map_err(code)?;
                 Ok(vanilla)
             },
-            Call::register_network { hotkey } => {
+            Call::register_network { hotkey } | Call::register_network_with_identity { hotkey, .. } => {
                 Self::validate_register_network(who, hotkey).map_err(code)?;
                 Ok(vanilla)
             },

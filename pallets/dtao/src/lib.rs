@@ -971,6 +971,8 @@ pub mod pallet {
     pub enum Event<T: Config> {
         /// A network was added: (netuid, mechanism).
         NetworkAdded(NetUid, u16),
+        /// A subnet's identity was stored at its registration.
+        SubnetIdentitySet(NetUid),
         /// Stake added: (coldkey, hotkey, TAO staked after fee, alpha credited, netuid, fee).
         StakeAdded(T::AccountId, T::AccountId, u64, u64, NetUid, u64),
         /// Stake removed: (coldkey, hotkey, TAO paid out after fee, alpha debited, netuid, fee).
@@ -1197,6 +1199,8 @@ pub mod pallet {
         HotKeyNotRegisteredInNetwork,
         /// Serving: the IP type is not 4 or 6.
         InvalidIpType,
+        /// A subnet identity field is longer than its limit.
+        InvalidIdentity,
         /// Serving: the IP address is 0, a loopback or a broadcast address, or too large.
         InvalidIpAddress,
         /// Serving: the port is 0.
@@ -1393,7 +1397,19 @@ pub mod pallet {
         #[pallet::weight((T::WeightInfo::register_network(), DispatchClass::Operational, Pays::No))]
         pub fn register_network(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
             let coldkey = ensure_signed(origin)?;
-            Self::do_register_network(coldkey, hotkey).map(|_| ())
+            Self::do_register_network(coldkey, hotkey, None).map(|_| ())
+        }
+
+        /// `register_network` that also stores the subnet's identity (`SubnetIdentitiesV2`).
+        #[pallet::call_index(79)]
+        #[pallet::weight((T::WeightInfo::register_network(), DispatchClass::Operational, Pays::No))]
+        pub fn register_network_with_identity(
+            origin: OriginFor<T>,
+            hotkey: T::AccountId,
+            identity: Option<crate::client_info::subnet::SubnetIdentityV2>,
+        ) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_register_network(coldkey, hotkey, identity).map(|_| ())
         }
 
         /// Register `hotkey` on `netuid` by burning the subnet's registration cost (swapped into

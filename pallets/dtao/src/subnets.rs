@@ -13,6 +13,7 @@
 //!   `TotalIssuance`. The owner receives no alpha.
 //! - `start_call` sets `FirstEmissionBlockNumber = block + 1`, after `DurationOfStartCall`.
 use crate::{
+    client_info::subnet::SubnetIdentityV2,
     pallet::{Error, Event, GenesisConfig},
     Config, DurationOfStartCall, FirstEmissionBlockNumber, NetUid, NetworkLastLockCost,
     NetworkLastRegistered, NetworkLockReductionInterval, NetworkMinLockCost, NetworkRateLimit,
@@ -188,8 +189,14 @@ impl<T: Config> Pallet<T> {
     pub fn do_register_network(
         coldkey: T::AccountId,
         hotkey: T::AccountId,
+        identity: Option<SubnetIdentityV2>,
     ) -> Result<NetUid, DispatchError> {
         let (netuid, lock) = Self::validate_register_network(&coldkey, &hotkey)?;
+        // The reference checks the identity last and fails the whole (transactional) call;
+        // checking it before any write gives the same outcome and error.
+        if let Some(identity) = &identity {
+            ensure!(is_valid_subnet_identity(identity), Error::<T>::InvalidIdentity);
+        }
         let block = Self::current_block();
 
         // What was actually withdrawn (the existential deposit stays) is the lock paid.
@@ -215,6 +222,10 @@ impl<T: Config> Pallet<T> {
             TotalIssuance::<T>::mutate(|i| *i = i.saturating_add(pool.saturating_sub(paid)));
         }
         Self::deposit_event(Event::NetworkLockPaid { netuid, lock: paid, pool, burned });
+        if let Some(identity) = identity {
+            crate::SubnetIdentitiesV2::<T>::insert(netuid, identity);
+            Self::deposit_event(Event::SubnetIdentitySet(netuid));
+        }
         Self::deposit_event(Event::NetworkAdded(netuid, DYNAMIC_MECHANISM));
         Ok(netuid)
     }
@@ -280,4 +291,16 @@ impl<T: Config> Pallet<T> {
         TotalIssuance::<T>::put(T::Currency::total_issuance().saturating_add(staked));
         crate::TrackedBalancesIssuance::<T>::put(T::Currency::total_issuance());
     }
+}
+
+/// The reference's `is_valid_subnet_identity` (`utils/identity.rs`): each field within its
+/// length limit (name and Discord 256 bytes, the others 1,024).
+pub fn is_valid_subnet_identity(identity: &SubnetIdentityV2) -> bool {
+    identity.subnet_name.len() <= 256
+        && identity.github_repo.len() <= 1024
+        && identity.subnet_contact.len() <= 1024
+        && identity.subnet_url.len() <= 1024
+        && identity.discord.len() <= 256
+        && identity.description.len() <= 1024
+        && identity.additional.len() <= 1024
 }

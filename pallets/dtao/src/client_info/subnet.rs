@@ -29,7 +29,7 @@ pub const NETWORK_MODALITY: u16 = 0;
 pub const REVEAL_PERIOD_EPOCHS: u64 = 1;
 
 /// A subnet's identity as the reference's `SubnetIdentityV2` encodes it.
-#[derive(Encode, Decode, Default, TypeInfo, Clone, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, codec::DecodeWithMemTracking, Default, TypeInfo, Clone, PartialEq, Eq, Debug)]
 pub struct SubnetIdentityV2 {
     /// The subnet's name.
     pub subnet_name: Vec<u8>,

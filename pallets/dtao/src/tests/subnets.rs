@@ -172,3 +172,33 @@ fn a_new_subnet_gets_the_explicit_values_of_init_new_network() {
             assert_eq!(OwnedHotkeys::<Test>::get(1), vec![2]);
         });
 }
+
+#[test]
+fn register_network_with_identity_stores_it_and_refuses_overlong_fields() {
+    use crate::client_info::subnet::SubnetIdentityV2;
+    let identity = |name_len: usize| SubnetIdentityV2 {
+        subnet_name: vec![b'n'; name_len],
+        github_repo: b"https://github.com/x/y".to_vec(),
+        discord: vec![b'd'; 256],
+        ..Default::default()
+    };
+    ExtBuilder::default()
+        .balance(1, 5_000 * TAO)
+        .network_params(100 * TAO, 10, 0)
+        .build_and_execute(|| {
+            System::set_block_number(100);
+            // The name may be 256 bytes (the reference's limit), not 257.
+            assert_noop!(
+                SubtensorModule::register_network_with_identity(origin(1), 2, Some(identity(257))),
+                Error::<Test>::InvalidIdentity
+            );
+            assert_ok!(SubtensorModule::register_network_with_identity(origin(1), 2, Some(identity(256))));
+            assert_eq!(SubnetIdentitiesV2::<Test>::get(1), Some(identity(256)));
+            assert_eq!(SubnetTAO::<Test>::get(1), 100 * TAO);
+            System::assert_has_event(Event::SubnetIdentitySet(1).into());
+            System::assert_last_event(Event::NetworkAdded(1, DYNAMIC_MECHANISM).into());
+            // Without an identity it is `register_network`.
+            assert_ok!(SubtensorModule::register_network_with_identity(origin(1), 3, None));
+            assert_eq!(SubnetIdentitiesV2::<Test>::get(2), None);
+        });
+}
