@@ -1,6 +1,7 @@
 //! Assembles the node: client, ParityDB backend, transaction pool, networking, RPC, and the
 //! manual-seal authoring task fed by the `--sealing` mode and the `engine_*` RPCs.
 use crate::sealing::Sealing;
+use sc_client_api::BlockchainEvents;
 use dtao_runtime::{opaque::Block, RuntimeApi};
 use futures::{channel::mpsc, stream, FutureExt, SinkExt, StreamExt};
 use sc_consensus_manual_seal::EngineCommand;

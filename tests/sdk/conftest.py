@@ -1,5 +1,5 @@
-"""Starts one `dtao-node --dev` (instant sealing, fresh state, loopback only) for the SDK and
-btcli tests, and gives them dev-key wallets. The node binary is $DTAO_NODE."""
+"""Starts a `dtao-node --dev` (instant sealing, fresh state, loopback only) for the SDK and
+btcli tests (one per test module), and gives them dev-key wallets. The node binary is $DTAO_NODE."""
 import json
 import os
 import socket
@@ -65,8 +65,9 @@ class Node:
         self.log.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def node(tmp_path_factory):
+    """A fresh node (fresh dev genesis) for each test module."""
     binary = os.environ.get("DTAO_NODE")
     if not binary:
         pytest.fail("set DTAO_NODE to the dtao-node binary")

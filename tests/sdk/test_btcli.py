@@ -1,6 +1,11 @@
 """btcli 9.3.0, unmodified and non-interactive (`--no-prompt`, `--json-output`), against the
-same dev node as test_sdk.py: list subnets, stake, list stakes, create a subnet, register,
-read the metagraph. Output is parsed and checked against the chain's storage."""
+same dev node as test_sdk.py: list subnets, stake, create a subnet, register. Output is parsed
+and checked against the chain's storage.
+
+Not here: `stake list` and `subnets metagraph`. btcli 9.3.0 reads the reference's `Registry`
+pallet (`IdentityOf`), which dtao does not have yet, and downloads delegate details from
+raw.githubusercontent.com on every call, which a machine without internet cannot (see
+docs/clients.md)."""
 import json
 import os
 import subprocess
@@ -53,7 +58,7 @@ def test_subnets_list(node, wallets, st):
     assert one["price"] == pytest.approx(tao_in / alpha_in, rel=1e-6)
 
 
-def test_stake_add_and_list(node, wallets, st):
+def test_stake_add(node, wallets, st):
     w = wallets["bob"]
     cold, hot = w.coldkeypub.ss58_address, w.hotkey.ss58_address
     # The hotkey needs an owner first: register it on subnet 2 with the SDK.
@@ -63,28 +68,23 @@ def test_stake_add_and_list(node, wallets, st):
     assert st.get_balance(cold).rao == before - 5 * TAO
     stake = st.get_stake(cold, hot, 2).rao
     assert stake > 0
-    listed = parse(btcli(node, wallets, "stake", "list", wallet="bob"))
-    text = json.dumps(listed)
-    assert hot in text
+    # Staking is free: the balance fell by the amount only; the stake info agrees.
+    infos = [i for i in st.get_stake_for_coldkey(cold) if i.netuid == 2 and i.hotkey_ss58 == hot]
+    assert len(infos) == 1 and infos[0].stake.rao == stake
 
 
 def test_subnets_create_and_register(node, wallets, st):
     before = st.get_total_subnets()
     # Every identity field is given, or btcli asks for it even with --no-prompt.
     btcli(node, wallets, "subnets", "create", "--subnet-name", "cli-made",
-          "--github-repo", "https://github.com/example/subnet", "--subnet-contact", "a@b.c",
+          "--github-repo", "https://github.com/example/subnet", "--subnet-contact", "dev@example.com",
           "--subnet-url", "https://example.com", "--discord-handle", "dtao",
           "--description", "made by btcli", "--additional-info", "none", wallet="alice")
     assert st.get_total_subnets() == before + 1
     netuid = max(st.get_subnets())
     identity = st.query_subtensor("SubnetIdentitiesV2", params=[netuid])
     identity = getattr(identity, "value", identity)
-    assert identity["subnet_name"] in ("cli-made", "0x" + b"cli-made".hex(), list(b"cli-made"))
+    assert bytes(identity["subnet_name"]) == b"cli-made"
+    assert bytes(identity["subnet_contact"]) == b"dev@example.com"
     btcli(node, wallets, "subnets", "register", "--netuid", str(netuid), wallet="bob")
     assert st.is_hotkey_registered(wallets["bob"].hotkey.ss58_address, netuid=netuid)
-
-
-def test_subnets_metagraph(node, wallets, st):
-    shown = parse(btcli(node, wallets, "subnets", "metagraph", "--netuid", "1"))
-    text = json.dumps(shown)
-    assert wallets["alice"].hotkey.ss58_address in text or "uids" in text
