@@ -20,7 +20,10 @@ async function viewFunction(api, pallet, name, args) {
     api.registry.createTypeUnsafe(api.registry.createLookupType(param.type), [args[i]]).toU8a());
   const bytes = new Uint8Array(input.reduce((n, a) => n + a.length, 0));
   input.reduce((at, a) => { bytes.set(a, at); return at + a.length; }, 0);
-  const result = await api.call.runtimeViewFunction.executeViewFunction({ id: fn.id }, u8aToHex(bytes));
+  // A ViewFunctionId is the metadata's 32-byte id split in two.
+  const id = fn.id.toU8a();
+  const result = await api.call.runtimeViewFunction.executeViewFunction(
+    { prefix: id.slice(0, 16), suffix: id.slice(16) }, u8aToHex(bytes));
   assert.ok(result.isOk, `view function answered: ${result.toString()}`);
   return api.registry.createTypeUnsafe(api.registry.createLookupType(fn.output), [result.asOk]);
 }
