@@ -2,9 +2,9 @@
 //! `Trait_method` name with SCALE-encoded arguments (what `state_call` runs), answering the
 //! typed structs; and the parameter names clients read from the metadata.
 mod common;
+use common::dev_chain;
 use codec::{Decode, Encode};
-use dtao_runtime::{apis::api::dispatch, genesis_config_presets, AccountId, Runtime, RuntimeGenesisConfig, TAO};
-use frame_support::genesis_builder_helper::build_state;
+use dtao_runtime::{apis::api::dispatch, AccountId, Runtime, TAO};
 use pallet_dtao::client_info::{
     dynamic::DynamicInfo, metagraph::Metagraph, stake::StakeInfo, subnet::SubnetInfov2,
 };
@@ -13,17 +13,6 @@ use pallet_dtao::client_info::{
 use frame_support::__private::metadata_ir::InternalImplRuntimeApis;
 use sp_keyring::Sr25519Keyring;
 
-/// The development chain's genesis, at block 1.
-fn dev_chain() -> sp_io::TestExternalities {
-    let patch = genesis_config_presets::get_preset(&"development".into()).expect("dev preset");
-    let config = common::patched_config(serde_json::from_slice(&patch).expect("preset is JSON"));
-    let mut ext = sp_io::TestExternalities::default();
-    ext.execute_with(|| {
-        build_state::<RuntimeGenesisConfig>(config).expect("preset builds");
-        frame_system::Pallet::<Runtime>::set_block_number(1);
-    });
-    ext
-}
 
 fn call<R: Decode>(method: &str, args: &[u8]) -> R {
     let out = dispatch(method, args).unwrap_or_else(|| panic!("{method} is not implemented"));

@@ -4,11 +4,9 @@
 //! `force_adjust_total_issuance`. Each change is taken into `TotalIssuance` at the next block's
 //! `on_initialize`; every invariant (`do_try_state`) holds before and after.
 mod common;
-use dtao_runtime::{genesis_config_presets, Runtime, RuntimeCall, RuntimeGenesisConfig, RuntimeOrigin, TAO};
-use frame_support::{
-    genesis_builder_helper::build_state,
-    traits::{fungible::Inspect, Hooks},
-};
+use common::dev_chain;
+use dtao_runtime::{Runtime, RuntimeCall, RuntimeOrigin, TAO};
+use frame_support::traits::{fungible::Inspect, Hooks};
 use pallet_dtao::TotalIssuance;
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::traits::Dispatchable;
@@ -16,17 +14,6 @@ use sp_runtime::traits::Dispatchable;
 type Balances = pallet_balances::Pallet<Runtime>;
 type Dtao = pallet_dtao::Pallet<Runtime>;
 
-/// The development chain's genesis, at block 1.
-fn dev_chain() -> sp_io::TestExternalities {
-    let patch = genesis_config_presets::get_preset(&"development".into()).expect("dev preset");
-    let config = common::patched_config(serde_json::from_slice(&patch).expect("preset is JSON"));
-    let mut ext = sp_io::TestExternalities::default();
-    ext.execute_with(|| {
-        build_state::<RuntimeGenesisConfig>(config).expect("preset builds");
-        frame_system::Pallet::<Runtime>::set_block_number(1);
-    });
-    ext
-}
 
 /// Runs the next block's `on_initialize` and checks every invariant.
 fn next_block() {

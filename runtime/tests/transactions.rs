@@ -2,12 +2,13 @@
 //! no fee, and the pool (`validate_transaction`, through the whole `TxExtension`) refuses the
 //! invalid ones with the reference's `SubtensorSignedExtension` codes, at its priorities.
 mod common;
+use common::dev_chain;
 use codec::Encode;
 use dtao_runtime::{
-    genesis_config_presets, Executive, Runtime, RuntimeCall, RuntimeGenesisConfig, SignedPayload, TxExtension,
+    Executive, Runtime, RuntimeCall, SignedPayload, TxExtension,
     UncheckedExtrinsic, TAO,
 };
-use frame_support::{dispatch::GetDispatchInfo, genesis_builder_helper::build_state};
+use frame_support::dispatch::GetDispatchInfo;
 use sp_keyring::Sr25519Keyring::{self, Alice, Charlie};
 use sp_runtime::{
     generic::Era,
@@ -15,17 +16,6 @@ use sp_runtime::{
     transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidity, TransactionValidityError},
 };
 
-/// The development chain's genesis (Alice owns subnet 1, hotkey Charlie), at block 1.
-fn dev_chain() -> sp_io::TestExternalities {
-    let patch = genesis_config_presets::get_preset(&"development".into()).expect("dev preset");
-    let config = common::patched_config(serde_json::from_slice(&patch).expect("preset is JSON"));
-    let mut ext = sp_io::TestExternalities::default();
-    ext.execute_with(|| {
-        build_state::<RuntimeGenesisConfig>(config).expect("preset builds");
-        frame_system::Pallet::<Runtime>::set_block_number(1);
-    });
-    ext
-}
 
 fn extension(nonce: u32) -> TxExtension {
     (

@@ -21,3 +21,16 @@ pub fn patched_config(patch: Value) -> Vec<u8> {
     merge(&mut config, patch);
     serde_json::to_vec(&config).expect("serialises")
 }
+
+/// The development chain's genesis (the `development` preset), at block 1.
+pub fn dev_chain() -> sp_io::TestExternalities {
+    let preset = dtao_runtime::genesis_config_presets::get_preset(&"development".into()).expect("dev preset");
+    let config = patched_config(serde_json::from_slice(&preset).expect("preset is JSON"));
+    let mut ext = sp_io::TestExternalities::default();
+    ext.execute_with(|| {
+        frame_support::genesis_builder_helper::build_state::<dtao_runtime::RuntimeGenesisConfig>(config)
+            .expect("preset builds");
+        frame_system::Pallet::<dtao_runtime::Runtime>::set_block_number(1);
+    });
+    ext
+}

@@ -12,9 +12,10 @@ use serde_json::Value;
 use std::path::PathBuf;
 use substrate_fixed::types::U96F32;
 
+mod common;
+
 fn load() -> Value {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../../shared/conformance/epoch.json");
+    let path: PathBuf = common::conformance_dir().join("epoch.json");
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     serde_json::from_str(&text).expect("epoch.json parses")
