@@ -1,13 +1,16 @@
 //! The node's JSON-RPC extensions: account nonce (`system_accountNextIndex`), transaction
 //! payment (`payment_queryInfo`, `payment_queryFeeDetails`) and the manual-seal engine
-//! (`engine_createBlock`, `engine_finalizeBlock`).
+//! (`engine_createBlock`, `engine_finalizeBlock`). The engine methods author and finalize
+//! blocks, so they are *unsafe* RPCs: refused under `--rpc-methods safe`, and on an
+//! external interface (`--rpc-external`) unless `--rpc-methods unsafe` is given.
 use dtao_runtime::{opaque::Block, AccountId, Balance, Nonce};
 use futures::channel::mpsc;
-use jsonrpsee::RpcModule;
+use jsonrpsee::{core::async_trait, proc_macros::rpc, types::ErrorObjectOwned, Extensions, RpcModule};
 use sc_consensus_manual_seal::{
-    rpc::{ManualSeal, ManualSealApiServer},
+    rpc::{CreatedBlock, ManualSeal, ManualSealApiServer},
     EngineCommand,
 };
+use sp_runtime::EncodedJustification;
 use sc_transaction_pool_api::TransactionPool;
 use sp_api::ProvideRuntimeApi;
 use sp_block_builder::BlockBuilder;
@@ -23,6 +26,58 @@ pub struct FullDeps<C, P> {
     pub pool: Arc<P>,
     /// Where `engine_*` commands go.
     pub engine: mpsc::Sender<EngineCommand<H256>>,
+}
+
+/// `engine_createBlock` and `engine_finalizeBlock`, as manual seal serves them, behind the
+/// node's unsafe-RPC policy.
+#[rpc(server)]
+pub trait GuardedEngineApi {
+    /// Seals a block (`create_empty`: also without transactions; `finalize`: finalize it;
+    /// `parent_hash`: build on that block instead of the best one).
+    #[method(name = "engine_createBlock", with_extensions)]
+    async fn create_block(
+        &self,
+        create_empty: bool,
+        finalize: bool,
+        parent_hash: Option<H256>,
+    ) -> Result<CreatedBlock<H256>, ErrorObjectOwned>;
+
+    /// Finalizes a block.
+    #[method(name = "engine_finalizeBlock", with_extensions)]
+    async fn finalize_block(
+        &self,
+        hash: H256,
+        justification: Option<EncodedJustification>,
+    ) -> Result<bool, ErrorObjectOwned>;
+}
+
+/// Manual seal's engine, refusing callers the policy denies unsafe methods.
+pub struct GuardedEngine(ManualSeal<H256>);
+
+#[async_trait]
+impl GuardedEngineApiServer for GuardedEngine {
+    async fn create_block(
+        &self,
+        ext: &Extensions,
+        create_empty: bool,
+        finalize: bool,
+        parent_hash: Option<H256>,
+    ) -> Result<CreatedBlock<H256>, ErrorObjectOwned> {
+        sc_rpc_api::check_if_safe(ext)?;
+        ManualSealApiServer::create_block(&self.0, create_empty, finalize, parent_hash)
+            .await
+            .map_err(Into::into)
+    }
+
+    async fn finalize_block(
+        &self,
+        ext: &Extensions,
+        hash: H256,
+        justification: Option<EncodedJustification>,
+    ) -> Result<bool, ErrorObjectOwned> {
+        sc_rpc_api::check_if_safe(ext)?;
+        ManualSealApiServer::finalize_block(&self.0, hash, justification).await.map_err(Into::into)
+    }
 }
 
 /// All RPC extensions of the node.
@@ -48,6 +103,6 @@ where
     let mut module = RpcModule::new(());
     module.merge(System::new(client.clone(), pool).into_rpc())?;
     module.merge(TransactionPayment::new(client).into_rpc())?;
-    module.merge(ManualSeal::new(engine).into_rpc())?;
+    module.merge(GuardedEngine(ManualSeal::new(engine)).into_rpc())?;
     Ok(module)
 }

@@ -10,11 +10,11 @@ export const P2P_PORT = RPC_PORT + 1;
 export const URL = `ws://127.0.0.1:${RPC_PORT}`;
 export const TAO = 1_000_000_000n;
 
-export function startNode(basePath, sealing = 'manual') {
+export function startNode(basePath, sealing = 'manual', { rpcPort = RPC_PORT, p2pPort = P2P_PORT, extra = [] } = {}) {
   const child = spawn(NODE, [
     '--dev', '--sealing', sealing, '--base-path', basePath,
-    '--rpc-port', String(RPC_PORT), '--port', String(P2P_PORT),
-    '--no-prometheus', '--no-telemetry', '--no-mdns',
+    '--rpc-port', String(rpcPort), '--port', String(p2pPort),
+    '--no-prometheus', '--no-telemetry', '--no-mdns', ...extra,
   ], { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   child.stderr.on('data', (d) => { log = (log + d).slice(-20000); });
@@ -22,26 +22,36 @@ export function startNode(basePath, sealing = 'manual') {
   return child;
 }
 
-async function rpcAnswers() {
+// One JSON-RPC call over HTTP; the whole answer (`result` or `error`).
+export async function rpc(port, method, params = []) {
+  const res = await fetch(`http://127.0.0.1:${port}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ id: 1, jsonrpc: '2.0', method, params }),
+  });
+  return res.json();
+}
+
+async function rpcAnswers(port = RPC_PORT) {
   try {
-    const res = await fetch(`http://127.0.0.1:${RPC_PORT}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ id: 1, jsonrpc: '2.0', method: 'system_health', params: [] }),
-    });
-    return res.ok;
+    return 'result' in (await rpc(port, 'system_health'));
   } catch {
     return false;
   }
 }
 
-export async function connect(child) {
+// Waits until the node started with `rpcPort` answers RPC.
+export async function waitForRpc(child, port) {
   const deadline = Date.now() + 120_000;
-  while (!(await rpcAnswers())) {
+  while (!(await rpcAnswers(port))) {
     if (child.exitCode !== null) throw new Error(`node exited early:\n${child.log()}`);
     if (Date.now() > deadline) throw new Error(`node RPC did not come up:\n${child.log()}`);
     await new Promise((r) => setTimeout(r, 300));
   }
+}
+
+export async function connect(child) {
+  await waitForRpc(child, RPC_PORT);
   const provider = new WsProvider(URL);
   const api = await ApiPromise.create({ provider, noInitWarn: true });
   return Object.assign(api, { rawProvider: provider });
