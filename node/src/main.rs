@@ -5,6 +5,8 @@
 //! for every transaction), or `interval=<ms>` (a block every `ms`, the first one at start-up;
 //! the default, at mainnet's 12 000 ms). The engine RPCs work in every mode.
 #![warn(missing_docs)]
+// The CLI and service errors are sc-cli's and sc-service's own types, returned as they are.
+#![allow(clippy::result_large_err)]
 
 mod chain_spec;
 mod cli;

@@ -3,9 +3,8 @@
 //! `6b86ebf30`). Each returns the reference's typed struct, filled by the pallet.
 use super::AccountId;
 use alloc::vec::Vec;
-use codec::Compact;
 use pallet_dtao::client_info::{
-    delegate::DelegateInfo,
+    delegate::{DelegateInfo, Delegated},
     neuron::{NeuronInfo, NeuronInfoLite},
     dtao::{PendingEmissionInfo, StakeQuote, SubnetEmissionBreakdown, UnstakeQuote},
     dynamic::DynamicInfo,
@@ -41,7 +40,7 @@ sp_api::decl_runtime_apis! {
         /// One delegate, if the hotkey has a take stored.
         fn get_delegate(delegate_account: AccountId) -> Option<DelegateInfo<AccountId>>;
         /// The (delegate, (netuid, stake)) pairs of a nominator coldkey.
-        fn get_delegated(delegatee_account: AccountId) -> Vec<(DelegateInfo<AccountId>, (Compact<u16>, Compact<u64>))>;
+        fn get_delegated(delegatee_account: AccountId) -> Vec<Delegated<AccountId>>;
     }
 
     /// Neurons of a subnet: hotkey, owner, axon, Prometheus endpoint, stake, the epoch's

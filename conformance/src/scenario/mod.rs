@@ -25,7 +25,7 @@ const MAX_REPORTED: usize = 12;
 
 fn hex(s: &str) -> Result<Vec<u8>, String> {
     let s = s.strip_prefix("0x").unwrap_or(s);
-    if s.len() % 2 != 0 {
+    if !s.len().is_multiple_of(2) {
         return Err(format!("odd hex length: {s}"));
     }
     (0..s.len())

@@ -81,7 +81,7 @@ fn sparse_rows(rows: impl Iterator<Item = Vec<(u16, u16)>>) -> Value {
 
 fn per_hotkey(entries: impl Iterator<Item = (AccountId, u64)>) -> Value {
     let mut v: Vec<(AccountId, u64)> = entries.collect();
-    v.sort_by(|a, b| a.0.cmp(&b.0));
+    v.sort_by_key(|entry| entry.0);
     Value::Array(v.into_iter().map(|(h, x)| json!([acc(&h), x])).collect())
 }
 

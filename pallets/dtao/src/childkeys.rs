@@ -28,6 +28,9 @@ use alloc::vec::Vec;
 use dtao_math::epoch::childkeys::{inherited_stake, split_with_parents, Parent};
 use frame_support::{ensure, pallet_prelude::DispatchResult};
 
+/// A hotkey's children: (proportion, child) pairs, as `ChildKeys` stores them.
+type ChildList<T> = Vec<(u64, <T as frame_system::Config>::AccountId)>;
+
 /// Most children a hotkey may have on one subnet.
 pub const MAX_CHILDREN: usize = 5;
 /// Blocks between two `set_children` of a (hotkey, netuid) (the reference's constant 150).
@@ -115,7 +118,7 @@ impl<T: Config> Pallet<T> {
 
     /// `do_set_pending_children`: the old children lose this parent, the new ones gain it.
     fn apply_pending_children(netuid: NetUid, block: u64) {
-        let due: Vec<(T::AccountId, Vec<(u64, T::AccountId)>)> = PendingChildKeys::<T>::iter_prefix(netuid)
+        let due: Vec<(T::AccountId, ChildList<T>)> = PendingChildKeys::<T>::iter_prefix(netuid)
             .filter(|(_, (_, cooldown))| *cooldown < block)
             .map(|(hotkey, (children, _))| (hotkey, children))
             .collect();

@@ -40,7 +40,7 @@ pub fn max_limited(weights: &[u16], limit: u16) -> bool {
     let fixed: Vec<I32F32> = weights.iter().map(|w| I32F32::saturating_from_num(*w)).collect();
     let sum = fixed.iter().fold(I32F32::from_bits(0), |acc, w| acc.wrapping_add(*w));
     let normalised = fixed.iter().map(|w| if sum == I32F32::from_bits(0) { *w } else { div(*w, sum) });
-    normalised.max().map_or(true, |max| max <= limit)
+    normalised.max().is_none_or(|max| max <= limit)
 }
 
 /// A single weight on the caller's own UID (`is_self_weight`).

@@ -12,6 +12,9 @@ use codec::{Compact, Decode, Encode};
 use scale_info::TypeInfo;
 use substrate_fixed::types::U64F64;
 
+/// A nominator's stakes on one delegate: (netuid, alpha) pairs.
+pub type NominatorStakes = Vec<(Compact<u16>, Compact<u64>)>;
+
 /// A delegate as the reference's `DelegateInfo` encodes it (field for field).
 #[derive(Decode, Encode, PartialEq, Eq, Clone, Debug, TypeInfo)]
 pub struct DelegateInfo<AccountId> {
@@ -20,7 +23,7 @@ pub struct DelegateInfo<AccountId> {
     /// Its delegate take (raw u16, /65535).
     pub take: Compact<u16>,
     /// Each nominator coldkey with its (netuid, alpha) stakes on this hotkey.
-    pub nominators: Vec<(AccountId, Vec<(Compact<u16>, Compact<u64>)>)>,
+    pub nominators: Vec<(AccountId, NominatorStakes)>,
     /// The hotkey's owner coldkey.
     pub owner_ss58: AccountId,
     /// Netuids where the hotkey holds a UID.
@@ -38,7 +41,7 @@ pub type Delegated<AccountId> = (DelegateInfo<AccountId>, (Compact<u16>, Compact
 
 impl<T: Config> Pallet<T> {
     fn delegate_info(delegate: &T::AccountId, with_nominators: bool) -> DelegateInfo<T::AccountId> {
-        let mut nominators: BTreeMap<T::AccountId, Vec<(Compact<u16>, Compact<u64>)>> = BTreeMap::new();
+        let mut nominators: BTreeMap<T::AccountId, NominatorStakes> = BTreeMap::new();
         if with_nominators {
             for ((coldkey, netuid), shares) in Alpha::<T>::iter_prefix((delegate,)) {
                 if shares == U64F64::from_num(0u8) {

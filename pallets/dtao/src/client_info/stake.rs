@@ -34,6 +34,9 @@ pub struct StakeInfo<AccountId> {
     pub is_registered: bool,
 }
 
+/// A coldkey with its stake infos (`get_stake_info_for_coldkeys`).
+pub type ColdkeyStakes<AccountId> = (AccountId, Vec<StakeInfo<AccountId>>);
+
 impl<T: Config> Pallet<T> {
     fn stake_info(hotkey: T::AccountId, coldkey: T::AccountId, netuid: NetUid, alpha: u64) -> StakeInfo<T::AccountId> {
         StakeInfo {
@@ -70,7 +73,7 @@ impl<T: Config> Pallet<T> {
     /// in the order given (an empty list answers empty).
     pub fn get_stake_info_for_coldkeys(
         coldkey_accounts: Vec<T::AccountId>,
-    ) -> Vec<(T::AccountId, Vec<StakeInfo<T::AccountId>>)> {
+    ) -> Vec<ColdkeyStakes<T::AccountId>> {
         coldkey_accounts
             .into_iter()
             .map(|coldkey| {

@@ -91,9 +91,7 @@ pub fn pending_validator_alpha(
 /// A hotkey without child-key links keeps its whole validator emission: the `distribute`
 /// argument of [`split_dividends`] for such subnets.
 pub fn keep_own_dividend<K: Clone>(hotkey: &K, dividend: u64) -> Vec<(K, u64)> {
-    let mut own = Vec::with_capacity(1);
-    own.push((hotkey.clone(), dividend));
-    own
+    core::iter::once((hotkey.clone(), dividend)).collect()
 }
 
 /// Splits an epoch's output `(hotkey, server_emission, validator_emission)` into incentives,
