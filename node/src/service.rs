@@ -9,7 +9,8 @@ use sc_executor::WasmExecutor;
 use sc_service::{error::Error as ServiceError, Configuration, TaskManager};
 use sc_telemetry::{Telemetry, TelemetryWorker};
 use sc_transaction_pool_api::TransactionPool;
-use sp_runtime::traits::Block as BlockT;
+use sp_blockchain::HeaderBackend;
+use sp_runtime::traits::{Block as BlockT, Header as _};
 use std::{sync::Arc, time::Duration};
 
 type HostFunctions = sp_io::SubstrateHostFunctions;
@@ -205,6 +206,7 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
 
     // Finality for the automatic modes: every new best block, FINALITY_DELAY after import.
     if sealing != Sealing::Manual {
+        let chain = client.clone();
         let mut imports = client.import_notification_stream();
         let mut finalize = engine_tx.clone();
         let finalizer = async move {
@@ -213,6 +215,10 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
                     continue;
                 }
                 futures_timer::Delay::new(FINALITY_DELAY).await;
+                // `engine_createBlock(_, true, _)` may have finalized it already.
+                if *imported.header.number() <= chain.info().finalized_number {
+                    continue;
+                }
                 let command =
                     EngineCommand::FinalizeBlock { hash: imported.hash, sender: None, justification: None };
                 if finalize.send(command).await.is_err() {

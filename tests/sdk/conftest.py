@@ -76,6 +76,16 @@ def node(tmp_path_factory):
     n.stop()
 
 
+@pytest.fixture(scope="module")
+def st(node):
+    """The SDK's sync `Subtensor` on this module's node."""
+    import bittensor as bt
+
+    sub = bt.Subtensor(network=node.url)
+    yield sub
+    sub.close()
+
+
 @pytest.fixture(scope="session")
 def wallets(tmp_path_factory):
     """Wallets made from dev keys, no passwords: `alice` (coldkey //Alice, hotkey //Eve) and

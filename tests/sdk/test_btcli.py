@@ -13,18 +13,14 @@ import sys
 
 import pytest
 
-import bittensor as bt
 
 TAO = 10**9
 
 
-@pytest.fixture(scope="module")
-def st(node):
-    # btcli's `subnets list` divides by the block number: seal one block first.
+@pytest.fixture(scope="module", autouse=True)
+def past_block_zero(node):
+    """btcli's `subnets list` divides by the block number: seal one block first."""
     node.seal(1)
-    sub = bt.Subtensor(network=node.url)
-    yield sub
-    sub.close()
 
 
 def btcli(node, wallets, *args, wallet=None):

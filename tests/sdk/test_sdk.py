@@ -14,13 +14,6 @@ ENDOWMENT = 1_000_000 * TAO  # every dev account's genesis balance
 ALICE = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY"
 
 
-@pytest.fixture(scope="module")
-def st(node):
-    sub = bt.Subtensor(network=node.url)
-    yield sub
-    sub.close()
-
-
 def plain(answer):
     """A query's decoded value (the SDK answers a ScaleObj or the value itself)."""
     return getattr(answer, "value", answer)

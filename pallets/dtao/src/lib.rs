@@ -1316,8 +1316,7 @@ pub mod pallet {
         /// Alpha that staking `tao` (fee included) on `netuid` would buy now; `None` if the
         /// subnet does not exist or the pool would refuse.
         pub fn quote_stake(netuid: NetUid, tao: u64) -> Option<u64> {
-            let tao = tao.saturating_sub(dtao_math::fee::DEFAULT_STAKING_FEE);
-            NetworksAdded::<T>::get(netuid).then(|| Self::sim_swap_tao_for_alpha(netuid, tao)).flatten()
+            Self::quote_add_stake(netuid, tao).map(|quote| quote.alpha)
         }
 
         /// TAO that selling `alpha` on `netuid` would fetch now, before the unstake fee; `None`

@@ -94,10 +94,6 @@ pub struct PendingEmissionInfo {
     pub next_epoch_block: u64,
 }
 
-fn price_bits(price: U96F32) -> u128 {
-    price.to_bits()
-}
-
 /// `amount · price` (or `/ price`), floored to rao; 0 when the price is 0.
 fn at_price(amount: u64, price: U96F32, divide: bool) -> u64 {
     let amount = U96F32::saturating_from_num(amount);
@@ -133,8 +129,8 @@ impl<T: Config> Pallet<T> {
             alpha,
             alpha_at_spot,
             slippage: alpha_at_spot.saturating_sub(alpha),
-            price_before_bits: price_bits(before),
-            price_after_bits: price_bits(after),
+            price_before_bits: before.to_bits(),
+            price_after_bits: after.to_bits(),
         })
     }
 
@@ -158,8 +154,8 @@ impl<T: Config> Pallet<T> {
             tao,
             tao_at_spot,
             slippage: tao_at_spot.saturating_sub(tao_swapped),
-            price_before_bits: price_bits(before),
-            price_after_bits: price_bits(after),
+            price_before_bits: before.to_bits(),
+            price_after_bits: after.to_bits(),
         })
     }
 
