@@ -110,3 +110,49 @@ impl pallet_dtao::Config for Runtime {
     type Currency = Balances;
     type WeightInfo = ();
 }
+
+/// Who may publish whose identity in `Registry`, as the reference runtime's
+/// `AllowIdentityReg`: an account for itself if it owns a subnet, or a coldkey for a hotkey it
+/// owns that holds a root UID. Clearing (ours; the reference lets anyone): the account itself,
+/// or the coldkey that owns it as a hotkey, so that only whoever could have paid the deposit
+/// gets it back.
+pub struct AllowIdentityReg;
+
+impl AllowIdentityReg {
+    fn owns(coldkey: &AccountId, hotkey: &AccountId) -> bool {
+        pallet_dtao::Owner::<Runtime>::get(hotkey).as_ref() == Some(coldkey)
+    }
+}
+
+impl pallet_registry::CanRegisterIdentity<AccountId> for AllowIdentityReg {
+    fn can_register(who: &AccountId, identified: &AccountId) -> bool {
+        if who != identified {
+            Self::owns(who, identified)
+                && pallet_dtao::Uids::<Runtime>::contains_key(pallet_dtao::ROOT_NETUID, identified)
+        } else {
+            pallet_dtao::SubnetOwner::<Runtime>::iter_values().any(|owner| owner == *who)
+        }
+    }
+
+    fn can_clear(who: &AccountId, identified: &AccountId) -> bool {
+        who == identified || Self::owns(who, identified)
+    }
+}
+
+parameter_types! {
+    /// As the reference runtime: one extra field, 0.1 TAO per identity and per field.
+    pub const MaxAdditionalFields: u32 = 1;
+    pub const InitialDeposit: Balance = 100_000_000;
+    pub const FieldDeposit: Balance = 100_000_000;
+}
+
+impl pallet_registry::Config for Runtime {
+    type RuntimeEvent = RuntimeEvent;
+    type Currency = Balances;
+    type RuntimeHoldReason = RuntimeHoldReason;
+    type CanRegister = AllowIdentityReg;
+    type WeightInfo = pallet_registry::weights::SubstrateWeight<Runtime>;
+    type MaxAdditionalFields = MaxAdditionalFields;
+    type InitialDeposit = InitialDeposit;
+    type FieldDeposit = FieldDeposit;
+}

@@ -1,8 +1,9 @@
 //! # dtao-runtime
 //!
 //! A minimal FRAME runtime: System, Timestamp, Balances (TAO, 9 decimals), TransactionPayment,
-//! Sudo, and the dTAO pallet under the name `SubtensorModule`, so that storage keys, call and
-//! storage names match Bittensor mainnet where it makes sense.
+//! Sudo, the dTAO pallet under the name `SubtensorModule`, and the reference's identity pallet
+//! `Registry` (index 17, which btcli reads), so that storage keys, call and storage names match
+//! Bittensor mainnet where it makes sense.
 //!
 //! Block production is the node's business (manual, instant or interval sealing); nothing here
 //! assumes a block time. Tempo and the other chain parameters live in pallet storage, set at
@@ -110,6 +111,9 @@ mod runtime {
 
     #[runtime::pallet_index(12)]
     pub type Sudo = pallet_sudo;
+
+    #[runtime::pallet_index(17)]
+    pub type Registry = pallet_registry;
 }
 
 /// Address format.

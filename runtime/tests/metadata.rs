@@ -78,7 +78,7 @@ fn every_pallet_type_id_agrees_between_v14_and_v15() {
     assert_eq!(names(&a.pallets), names15);
     assert_eq!(
         names15,
-        ["System", "Timestamp", "Balances", "TransactionPayment", "SubtensorModule", "Sudo"]
+        ["System", "Timestamp", "Balances", "TransactionPayment", "SubtensorModule", "Sudo", "Registry"]
     );
     let mut entries = 0;
     for (p14, p15) in a.pallets.iter().zip(&b.pallets) {
