@@ -40,11 +40,13 @@ pub struct Cli {
     #[command(subcommand)]
     pub subcommand: Option<Subcommand>,
 
-    /// How blocks are produced: `manual` (engine_createBlock / engine_finalizeBlock RPCs),
-    /// `instant` (one block per transaction) or `interval=<ms>` (default 12000, mainnet's
-    /// block time; the first block is sealed at start-up).
-    #[arg(long, default_value_t = Sealing::default(), value_name = "MODE")]
-    pub sealing: Sealing,
+    /// How a chain without authorities (`--dev`) gets its blocks: `manual`
+    /// (engine_createBlock / engine_finalizeBlock RPCs), `instant` (one block per
+    /// transaction) or `interval=<ms>` (the default, 12000, mainnet's block time; the first
+    /// block is sealed at start-up). Refused on a chain with authorities (`--chain local`),
+    /// whose validators author in their Aura slots.
+    #[arg(long, value_name = "MODE")]
+    pub sealing: Option<Sealing>,
 
     /// Options of the Substrate node.
     #[clap(flatten)]

@@ -107,14 +107,16 @@ pub fn run() -> sc_cli::Result<()> {
         },
         None => {
             let runner = cli.create_runner(&cli.run)?;
-            let sealing = cli.sealing;
+            let flags = service::Flags {
+                sealing: cli.sealing,
+                validator: (cli.run.validator || cli.run.get_keyring().is_some()) && !cli.run.shared_params.dev,
+            };
             runner.run_node_until_exit(|config| async move {
-                log::info!("🔨 sealing: {sealing}");
                 match config.network.network_backend {
                     sc_network::config::NetworkBackendType::Libp2p =>
-                        service::new_full::<sc_network::NetworkWorker<_, _>>(config, sealing),
+                        service::new_full::<sc_network::NetworkWorker<_, _>>(config, flags),
                     sc_network::config::NetworkBackendType::Litep2p =>
-                        service::new_full::<sc_network::Litep2pNetworkBackend>(config, sealing),
+                        service::new_full::<sc_network::Litep2pNetworkBackend>(config, flags),
                 }
                 .map_err(sc_cli::Error::Service)
             })

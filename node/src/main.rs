@@ -12,6 +12,7 @@ mod chain_spec;
 mod cli;
 mod command;
 mod dev_import;
+mod network;
 mod rpc;
 mod sealing;
 mod service;

@@ -2,7 +2,8 @@
 //! payment (`payment_queryInfo`, `payment_queryFeeDetails`) and the manual-seal engine
 //! (`engine_createBlock`, `engine_finalizeBlock`). The engine methods author and finalize
 //! blocks, so they are *unsafe* RPCs: refused under `--rpc-methods safe`, and on an
-//! external interface (`--rpc-external`) unless `--rpc-methods unsafe` is given.
+//! external interface (`--rpc-external`) unless `--rpc-methods unsafe` is given. They exist
+//! only on a chain the node seals (`--dev`); on a chain with authorities there is no engine.
 use dtao_runtime::{opaque::Block, AccountId, Balance, Nonce};
 use futures::channel::mpsc;
 use jsonrpsee::{core::async_trait, proc_macros::rpc, types::ErrorObjectOwned, Extensions, RpcModule};
@@ -24,8 +25,8 @@ pub struct FullDeps<C, P> {
     pub client: Arc<C>,
     /// The transaction pool.
     pub pool: Arc<P>,
-    /// Where `engine_*` commands go.
-    pub engine: mpsc::Sender<EngineCommand<H256>>,
+    /// Where `engine_*` commands go; `None` (no engine RPCs) on a chain with authorities.
+    pub engine: Option<mpsc::Sender<EngineCommand<H256>>>,
 }
 
 /// `engine_createBlock` and `engine_finalizeBlock`, as manual seal serves them, behind the
@@ -103,6 +104,8 @@ where
     let mut module = RpcModule::new(());
     module.merge(System::new(client.clone(), pool).into_rpc())?;
     module.merge(TransactionPayment::new(client).into_rpc())?;
-    module.merge(GuardedEngine(ManualSeal::new(engine)).into_rpc())?;
+    if let Some(engine) = engine {
+        module.merge(GuardedEngine(ManualSeal::new(engine)).into_rpc())?;
+    }
     Ok(module)
 }

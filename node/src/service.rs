@@ -1,5 +1,9 @@
-//! Assembles the node: client, ParityDB backend, transaction pool, networking, RPC, and the
-//! manual-seal authoring task fed by the `--sealing` mode and the `engine_*` RPCs.
+//! Assembles the node: client (WASM runtime), ParityDB backend, transaction pool, networking
+//! and RPC, and one of two ways to produce blocks, chosen by the chain's genesis:
+//! - no Aura authorities (the `dev` chain): the node seals blocks itself, as the `--sealing`
+//!   mode and the `engine_*` RPCs say (this module);
+//! - Aura authorities (the `local` chain, or any chain spec naming some): Aura authoring and
+//!   GRANDPA finality across validators ([`crate::network`]).
 use crate::sealing::Sealing;
 use sc_client_api::BlockchainEvents;
 use dtao_runtime::{opaque::Block, RuntimeApi};
@@ -24,8 +28,21 @@ pub const FINALITY_DELAY: Duration = Duration::from_millis(250);
 
 /// The full client: the runtime runs in the WASM executor.
 pub type FullClient = sc_service::TFullClient<Block, RuntimeApi, WasmExecutor<HostFunctions>>;
-type FullBackend = sc_service::TFullBackend<Block>;
-type FullSelectChain = sc_consensus::LongestChain<FullBackend, Block>;
+/// The database backend.
+pub type FullBackend = sc_service::TFullBackend<Block>;
+/// Fork choice: the longest chain (GRANDPA's finality on top of it on a network).
+pub type FullSelectChain = sc_consensus::LongestChain<FullBackend, Block>;
+/// The transaction pool.
+pub type FullPool = sc_transaction_pool::TransactionPoolHandle<Block, FullClient>;
+
+/// How the chain's blocks are produced, as its genesis says.
+pub enum Production {
+    /// No authorities: the node seals blocks (`--dev`).
+    Sealed,
+    /// Aura authorities: blocks go through GRANDPA's block import, which the authoring task
+    /// and the voter share.
+    Authorities(Box<crate::network::Grandpa>),
+}
 
 /// Parts enough for the chain-maintenance subcommands.
 pub type Service = sc_service::PartialComponents<
@@ -33,11 +50,22 @@ pub type Service = sc_service::PartialComponents<
     FullBackend,
     FullSelectChain,
     sc_consensus::DefaultImportQueue<Block>,
-    sc_transaction_pool::TransactionPoolHandle<Block, FullClient>,
-    Option<Telemetry>,
+    FullPool,
+    (Option<Telemetry>, Production),
 >;
 
-/// Builds client, backend, pool and import queue.
+/// Whether the chain's genesis names Aura authorities (read from the runtime; they never
+/// change, there being no session pallet).
+fn has_authorities(client: &FullClient) -> Result<bool, ServiceError> {
+    use sp_api::ProvideRuntimeApi;
+    use sp_consensus_aura::{sr25519::AuthorityId, AuraApi};
+    let genesis = client.info().genesis_hash;
+    let authorities = AuraApi::<Block, AuthorityId>::authorities(&*client.runtime_api(), genesis)
+        .map_err(|e| ServiceError::Other(format!("cannot read the Aura authorities: {e}")))?;
+    Ok(!authorities.is_empty())
+}
+
+/// Builds client, backend, pool and the import queue of the chain's kind of production.
 pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
     let telemetry = config
         .telemetry_endpoints
@@ -78,13 +106,25 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
         .build(),
     );
 
-    let import_queue = sc_consensus::BasicQueue::new(
-        crate::dev_import::DevVerifier,
-        Box::new(client.clone()),
-        None,
-        &task_manager.spawn_essential_handle(),
-        config.prometheus_registry(),
-    );
+    let (import_queue, production) = if has_authorities(&client)? {
+        let (queue, grandpa) = crate::network::import_queue(
+            &client,
+            &select_chain,
+            config,
+            &task_manager,
+            telemetry.as_ref().map(|x| x.handle()),
+        )?;
+        (queue, Production::Authorities(Box::new(grandpa)))
+    } else {
+        let queue = sc_consensus::BasicQueue::new(
+            crate::dev_import::DevVerifier,
+            Box::new(client.clone()),
+            None,
+            &task_manager.spawn_essential_handle(),
+            config.prometheus_registry(),
+        );
+        (queue, Production::Sealed)
+    };
 
     Ok(sc_service::PartialComponents {
         client,
@@ -94,13 +134,54 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
         keystore_container,
         select_chain,
         transaction_pool,
-        other: telemetry,
+        other: (telemetry, production),
     })
 }
 
-/// Starts a full node that seals blocks as `sealing` says.
+/// What the command line asked for about block production.
+#[derive(Debug, Clone, Copy)]
+pub struct Flags {
+    /// `--sealing`, if given.
+    pub sealing: Option<Sealing>,
+    /// `--validator` or a dev-key flag (`--alice`, ...) given without `--dev`.
+    pub validator: bool,
+}
+
+/// Starts the node: sealing on a chain without authorities, Aura and GRANDPA on one with.
+/// A flag that does not fit the chain is refused with a message saying why.
 pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
     config: Configuration,
+    flags: Flags,
+) -> Result<TaskManager, ServiceError> {
+    let mut parts = new_partial(&config)?;
+    let production = std::mem::replace(&mut parts.other.1, Production::Sealed);
+    match (production, flags) {
+        (Production::Authorities(_), Flags { sealing: Some(mode), .. }) => Err(ServiceError::Other(format!(
+            "--sealing {mode} is for a chain without authorities (--dev); this chain's genesis names \
+             Aura authorities, so its validators author blocks in their slots. Drop --sealing, and \
+             pass --validator (or --alice, --bob, ...) to author."
+        ))),
+        (Production::Authorities(grandpa), _) => {
+            log::info!("⛓️  Aura authoring, GRANDPA finality");
+            crate::network::new_full::<Network>(config, parts, *grandpa)
+        },
+        (Production::Sealed, Flags { validator: true, .. }) => Err(ServiceError::Other(
+            "--validator (or --alice, --bob, ...) needs a chain whose genesis names authorities, \
+             such as --chain local; this chain has none, and the node seals its blocks (--sealing)."
+                .into(),
+        )),
+        (Production::Sealed, Flags { sealing, .. }) => {
+            let sealing = sealing.unwrap_or_default();
+            log::info!("🔨 sealing: {sealing}");
+            new_sealing::<Network>(config, parts, sealing)
+        },
+    }
+}
+
+/// A node that seals blocks as `sealing` says, and on `engine_*` RPCs.
+fn new_sealing<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
+    config: Configuration,
+    parts: Service,
     sealing: Sealing,
 ) -> Result<TaskManager, ServiceError> {
     let sc_service::PartialComponents {
@@ -111,8 +192,8 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
         keystore_container,
         select_chain,
         transaction_pool,
-        other: mut telemetry,
-    } = new_partial(&config)?;
+        other: (mut telemetry, _),
+    } = parts;
 
     let net_config = sc_network::config::FullNetworkConfiguration::<
         Block,
@@ -148,7 +229,7 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
         let engine = engine_tx.clone();
         Box::new(move |_| {
             let deps =
-                crate::rpc::FullDeps { client: client.clone(), pool: pool.clone(), engine: engine.clone() };
+                crate::rpc::FullDeps { client: client.clone(), pool: pool.clone(), engine: Some(engine.clone()) };
             crate::rpc::create_full(deps).map_err(Into::into)
         })
     };

@@ -1,5 +1,9 @@
 //! Genesis presets: `development` (single-node dev chain) and `local_testnet`.
 //!
+//! `local_testnet` also names Alice and Bob as the Aura and GRANDPA authorities, with a 12 s
+//! block time (`blockTime.slotDurationMs`): a network of validators. `development` names none:
+//! the node seals its blocks.
+//!
 //! Both fund the well-known dev accounts (Alice..Ferdie, one million TAO each), create the root
 //! network (netuid 0, tempo 100) and two emitting example subnets whose pools hold 1_000 TAO and
 //! 1_000 alpha (price 1.0), as `register_network` would seed them. `development` uses tempo 10
@@ -9,7 +13,9 @@ use crate::{AccountId, Balance, TAO};
 use alloc::{vec, vec::Vec};
 use serde_json::Value;
 use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
-use sp_keyring::Sr25519Keyring;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 /// Free balance given to each endowed account: one million TAO.
 pub const ENDOWMENT: Balance = 1_000_000 * TAO;
@@ -53,9 +59,26 @@ pub fn development_config_genesis() -> Value {
     dtao_genesis(dev_accounts(), Sr25519Keyring::Alice.to_account_id(), 10, true)
 }
 
-/// The `local_testnet` preset.
+/// The `local_testnet` preset: Alice and Bob author and finalize.
 pub fn local_config_genesis() -> Value {
-    dtao_genesis(dev_accounts(), Sr25519Keyring::Alice.to_account_id(), 360, false)
+    let mut genesis = dtao_genesis(dev_accounts(), Sr25519Keyring::Alice.to_account_id(), 360, false);
+    let authorities = [(Sr25519Keyring::Alice, Ed25519Keyring::Alice), (Sr25519Keyring::Bob, Ed25519Keyring::Bob)];
+    let consensus = authority_genesis(&authorities, crate::block_time::DEFAULT_SLOT_DURATION_MS);
+    if let (Value::Object(genesis), Value::Object(consensus)) = (&mut genesis, consensus) {
+        genesis.extend(consensus);
+    }
+    genesis
+}
+
+/// The Aura (sr25519) and GRANDPA (ed25519, weight 1 each) authorities and the block time.
+pub fn authority_genesis(authorities: &[(Sr25519Keyring, Ed25519Keyring)], slot_duration_ms: u64) -> Value {
+    let aura: Vec<AuraId> = authorities.iter().map(|(aura, _)| aura.public().into()).collect();
+    let grandpa: Vec<(GrandpaId, u64)> = authorities.iter().map(|(_, grandpa)| (grandpa.public().into(), 1)).collect();
+    serde_json::json!({
+        "aura": { "authorities": aura },
+        "grandpa": { "authorities": grandpa },
+        "blockTime": { "slotDurationMs": slot_duration_ms },
+    })
 }
 
 /// The preset for `id`, serialised, if it exists.

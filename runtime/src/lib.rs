@@ -5,9 +5,11 @@
 //! `Registry` (index 17, which btcli reads), so that storage keys, call and storage names match
 //! Bittensor mainnet where it makes sense.
 //!
-//! Block production is the node's business (manual, instant or interval sealing); nothing here
-//! assumes a block time. Tempo and the other chain parameters live in pallet storage, set at
-//! genesis (see [`genesis_config_presets`]) and changeable by root.
+//! Blocks are sealed by the node on a `--dev` chain (manual, instant or interval sealing), or
+//! authored by Aura and finalized by GRANDPA on a chain whose genesis names authorities, with
+//! the block time of [`block_time`] (12 s unless the chain spec says otherwise). Tempo and the
+//! other chain parameters live in pallet storage, set at genesis (see
+//! [`genesis_config_presets`]) and changeable by root.
 #![cfg_attr(not(feature = "std"), no_std)]
 #![recursion_limit = "256"]
 
@@ -19,6 +21,7 @@ extern crate alloc;
 use alloc::vec::Vec;
 
 pub mod apis;
+pub mod block_time;
 mod configs;
 pub mod dtao_api;
 pub mod genesis_config_presets;
@@ -62,6 +65,14 @@ pub mod opaque {
     pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
     /// Opaque block.
     pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+
+    sp_runtime::impl_opaque_keys! {
+        /// The keys of an authority: Aura (sr25519) for authoring, GRANDPA (ed25519) for finality.
+        pub struct SessionKeys {
+            pub aura: Aura,
+            pub grandpa: Grandpa,
+        }
+    }
 }
 
 /// Runtime version.
@@ -114,6 +125,18 @@ mod runtime {
 
     #[runtime::pallet_index(17)]
     pub type Registry = pallet_registry;
+
+    // Block authoring and finality on a chain with authorities (not used by `--dev`). Grandpa
+    // has the reference's index; Aura's (3) is TransactionPayment's here, so it takes one the
+    // reference never used.
+    #[runtime::pallet_index(27)]
+    pub type Aura = pallet_aura;
+
+    #[runtime::pallet_index(4)]
+    pub type Grandpa = pallet_grandpa;
+
+    #[runtime::pallet_index(28)]
+    pub type BlockTime = block_time;
 }
 
 /// Address format.

@@ -11,7 +11,9 @@ use scale_info::{form::PortableForm, PortableRegistry, TypeDef};
 use sp_api::runtime_decl_for_metadata::MetadataV2;
 
 fn prefixed(version: u32) -> RuntimeMetadataPrefixed {
-    let opaque = <Runtime as MetadataV2<dtao_runtime::Block>>::metadata_at_version(version)
+    // Aura's `SlotDuration` constant is the chain's block time, read from storage.
+    let opaque = sp_io::TestExternalities::default()
+        .execute_with(|| <Runtime as MetadataV2<dtao_runtime::Block>>::metadata_at_version(version))
         .expect("version is supported");
     let prefixed = RuntimeMetadataPrefixed::decode(&mut &opaque[..]).expect("metadata decodes");
     assert_eq!(prefixed.0, META_RESERVED);
@@ -78,7 +80,7 @@ fn every_pallet_type_id_agrees_between_v14_and_v15() {
     assert_eq!(names(&a.pallets), names15);
     assert_eq!(
         names15,
-        ["System", "Timestamp", "Balances", "TransactionPayment", "SubtensorModule", "Sudo", "Registry"]
+        ["System", "Timestamp", "Balances", "TransactionPayment", "Grandpa", "SubtensorModule", "Sudo", "Registry", "Aura", "BlockTime"]
     );
     let mut entries = 0;
     for (p14, p15) in a.pallets.iter().zip(&b.pallets) {
@@ -123,23 +125,25 @@ fn v15_lists_the_runtime_apis_and_v14_extrinsic_is_version_4() {
 
 #[test]
 fn other_versions_answer_as_before() {
-    let versions = <Runtime as MetadataV2<dtao_runtime::Block>>::metadata_versions();
-    assert_eq!(versions, vec![14, 15, 16]);
-    assert!(matches!(prefixed(16).1, RuntimeMetadata::V16(_)));
-    assert_eq!(
-        <Runtime as MetadataV2<dtao_runtime::Block>>::metadata_at_version(14).map(|m| m.to_vec()),
-        Runtime::metadata_at_version(14).map(|m| m.to_vec())
-    );
-    assert!(<Runtime as MetadataV2<dtao_runtime::Block>>::metadata_at_version(13).is_none());
-    // The stock V15 has the same pallets and APIs; only the numbering differs.
-    let stock = match sp_metadata_ir_v15() {
-        RuntimeMetadata::V15(m) => m,
-        _ => panic!("stock V15"),
-    };
-    let ours = v15();
-    assert_eq!(stock.types.types.len(), ours.types.types.len());
-    assert_eq!(stock.apis.len(), ours.apis.len());
-    assert_eq!(stock.pallets.len(), ours.pallets.len());
+    sp_io::TestExternalities::default().execute_with(|| {
+        let versions = <Runtime as MetadataV2<dtao_runtime::Block>>::metadata_versions();
+        assert_eq!(versions, vec![14, 15, 16]);
+        assert!(matches!(prefixed(16).1, RuntimeMetadata::V16(_)));
+        assert_eq!(
+            <Runtime as MetadataV2<dtao_runtime::Block>>::metadata_at_version(14).map(|m| m.to_vec()),
+            Runtime::metadata_at_version(14).map(|m| m.to_vec())
+        );
+        assert!(<Runtime as MetadataV2<dtao_runtime::Block>>::metadata_at_version(13).is_none());
+        // The stock V15 has the same pallets and APIs; only the numbering differs.
+        let stock = match sp_metadata_ir_v15() {
+            RuntimeMetadata::V15(m) => m,
+            _ => panic!("stock V15"),
+        };
+        let ours = v15();
+        assert_eq!(stock.types.types.len(), ours.types.types.len());
+        assert_eq!(stock.apis.len(), ours.apis.len());
+        assert_eq!(stock.pallets.len(), ours.pallets.len());
+    });
 }
 
 fn sp_metadata_ir_v15() -> RuntimeMetadata {

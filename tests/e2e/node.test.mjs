@@ -88,3 +88,20 @@ test('a malformed chain spec exits non-zero with a clear message', () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// Ports nobody else uses, so that these short runs never meet another test's node.
+const quiet = ['--tmp', '--no-mdns', '--no-telemetry', '--no-prometheus', '--rpc-port', '0',
+  '--listen-addr', '/ip4/127.0.0.1/tcp/0'];
+
+test('--sealing on a chain with authorities exits non-zero and says why', () => {
+  const r = spawnSync(NODE, ['--chain', 'local', '--sealing', 'instant', ...quiet], { encoding: 'utf8', timeout: 60_000 });
+  assert.notEqual(r.status, 0);
+  assert.match(r.stderr, /--sealing instant is for a chain without authorities/);
+});
+
+test('a validator flag on a chain without authorities exits non-zero and says why', () => {
+  const key = '00000000000000000000000000000000000000000000000000000000000000aa';
+  const r = spawnSync(NODE, ['--chain', 'dev', '--alice', '--node-key', key, ...quiet], { encoding: 'utf8', timeout: 60_000 });
+  assert.notEqual(r.status, 0);
+  assert.match(r.stderr, /needs a chain whose genesis names authorities/);
+});
