@@ -461,6 +461,12 @@ pub fn weighted_median(
 /// Stake-weighted median of every column over the rows with positive stake
 /// (`weighted_median_col_sparse`). Those stakes are renormalised; `minority = Σ − majority`
 /// (saturating); a missing entry scores 0 and a repeated column keeps its last value.
+///
+/// The reference fills a dense `columns × k` matrix first (`k`: rows with positive stake),
+/// which at 4,096 neurons is 128 MiB, the whole default WASM heap (audit F17). Here the
+/// entries are grouped by column and each column is made dense only while its median is
+/// taken: memory is the entries plus one column, and every median is computed from the same
+/// column, so the results are the same.
 pub fn weighted_median_col_sparse(
     stake: &[I32F32],
     score: &[Vec<(u16, I32F32)>],
@@ -472,25 +478,28 @@ pub fn weighted_median_col_sparse(
     let stake_sum = fixed_sum(use_stake.iter().copied());
     let stake_idx: Vec<usize> = (0..use_stake.len()).collect();
     let minority = stake_sum.saturating_sub(majority);
-    let mut use_score: Vec<Vec<I32F32>> = Vec::new();
-    use_score.resize(usize::from(columns), zeros(use_stake.len()));
-    let mut k: usize = 0;
-    for (r, s) in stake.iter().enumerate() {
-        if *s <= zero() {
-            continue;
-        }
+    // by_column[c]: (k, value) in row order, k counting the rows with positive stake.
+    let mut by_column: Vec<Vec<(usize, I32F32)>> = Vec::new();
+    by_column.resize(usize::from(columns), Vec::new());
+    let staked_rows = stake.iter().enumerate().filter(|(_, s)| **s > zero()).map(|(r, _)| r);
+    for (k, r) in staked_rows.enumerate() {
         for (c, value) in score.get(r).into_iter().flatten() {
-            if let Some(slot) = use_score
-                .get_mut(usize::from(*c))
-                .and_then(|col| col.get_mut(k))
-            {
-                *slot = *value;
+            if let Some(entries) = by_column.get_mut(usize::from(*c)) {
+                entries.push((k, *value));
             }
         }
-        k = k.saturating_add(1);
     }
-    use_score
+    let mut column = zeros(use_stake.len());
+    by_column
         .iter()
-        .map(|col| weighted_median(&use_stake, col, &stake_idx, minority, zero(), stake_sum))
+        .map(|entries| {
+            column.iter_mut().for_each(|v| *v = zero());
+            for (k, value) in entries {
+                if let Some(slot) = column.get_mut(*k) {
+                    *slot = *value;
+                }
+            }
+            weighted_median(&use_stake, &column, &stake_idx, minority, zero(), stake_sum)
+        })
         .collect()
 }

@@ -143,6 +143,54 @@ fn weighted_median_by_stake() {
     assert_eq!(cols, vec![fx(0.0), fx(0.5), fx(0.0)]);
 }
 
+/// The column-at-a-time median equals the reference's formulation (a dense `columns × k`
+/// matrix filled row by row, last write winning, then one median per column), on inputs with
+/// zero-stake rows, repeated and out-of-range columns, and empty rows.
+#[test]
+fn column_medians_match_the_dense_formulation() {
+    fn dense_reference(stake: &[I32F32], score: &[Vec<(u16, I32F32)>], columns: u16, majority: I32F32) -> Vec<I32F32> {
+        let mut use_stake: Vec<I32F32> = stake.iter().copied().filter(|s| *s > fx(0.0)).collect();
+        super::sparse::normalize(&mut use_stake);
+        let sum = super::fixed_sum(use_stake.iter().copied());
+        let idx: Vec<usize> = (0..use_stake.len()).collect();
+        let minority = sum.saturating_sub(majority);
+        let mut matrix = vec![vec![fx(0.0); use_stake.len()]; usize::from(columns)];
+        let mut k = 0;
+        for (r, s) in stake.iter().enumerate() {
+            if *s <= fx(0.0) {
+                continue;
+            }
+            for (c, v) in &score[r] {
+                if usize::from(*c) < matrix.len() {
+                    matrix[usize::from(*c)][k] = *v;
+                }
+            }
+            k += 1;
+        }
+        matrix.iter().map(|col| weighted_median(&use_stake, col, &idx, minority, fx(0.0), sum)).collect()
+    }
+    // A small linear congruential generator: the same inputs on every run.
+    let mut seed: u64 = 0x5eed;
+    let mut next = move |m: u64| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) % m
+    };
+    for case in 0..200 {
+        let rows = 1 + next(12) as usize;
+        let columns = next(10) as u16;
+        let stake: Vec<I32F32> = (0..rows).map(|_| if next(4) == 0 { fx(0.0) } else { fx(next(1000) as f64 / 1000.0) }).collect();
+        let score: Vec<Vec<(u16, I32F32)>> = (0..rows)
+            .map(|_| (0..next(6)).map(|_| (next(12) as u16, fx(next(1000) as f64 / 1000.0))).collect())
+            .collect();
+        let majority = fx(next(1000) as f64 / 1000.0);
+        assert_eq!(
+            weighted_median_col_sparse(&stake, &score, columns, majority),
+            dense_reference(&stake, &score, columns, majority),
+            "case {case}"
+        );
+    }
+}
+
 /// Quartiles interpolate between neighbours at quarter positions.
 #[test]
 fn quartiles() {
