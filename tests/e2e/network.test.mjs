@@ -17,7 +17,7 @@ import { NODE, TAO, rpc, spawnNode, freePort, stopNode, waitForRpc } from './har
 // The slot (block time) of the test chain, in ms; `local` has 12_000.
 const SLOT_MS = Number(process.env.DTAO_NET_SLOT_MS ?? 1500);
 // Where the genesis patch of a chain spec holds the slot duration.
-const setSlotDuration = (patch, ms) => { patch.aura.slotDurationMs = ms; };
+const setSlotDuration = (patch, ms) => { patch.blockTime.slotDurationMs = ms; };
 const STAKING_FEE = 50_000n; // rao, DefaultStakingFee
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -194,6 +194,11 @@ test('a network: finality, a stake via the full node, a validator down and back,
     phase('alice, bob and the full node answer RPC');
     assert.deepEqual(await call(alice, 'system_nodeRoles'), ['Authority']);
     assert.deepEqual(await call(full, 'system_nodeRoles'), ['Full']);
+    for (const n of trio) {
+      const { methods } = await call(n, 'rpc_methods');
+      assert.ok(methods.includes('author_submitExtrinsic') && !methods.some((m) => m.startsWith('engine_')),
+        `${n.name}: no engine_* RPCs outside --dev`);
+    }
 
     api = await ApiPromise.create({ provider: new WsProvider(`ws://127.0.0.1:${full.rpcPort}`), noInitWarn: true });
     const keyring = new Keyring({ type: 'sr25519' });
