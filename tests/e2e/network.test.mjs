@@ -16,6 +16,7 @@ import { NODE, TAO, rpc, spawnNode, freePort, stopNode, waitForRpc } from './har
 
 // The slot (block time) of the test chain, in ms; `local` has 12_000.
 const SLOT_MS = Number(process.env.DTAO_NET_SLOT_MS ?? 1500);
+if (!Number.isInteger(SLOT_MS) || SLOT_MS < 100) throw new Error(`DTAO_NET_SLOT_MS: want ms >= 100, got ${process.env.DTAO_NET_SLOT_MS}`);
 // Where the genesis patch of a chain spec holds the slot duration.
 const setSlotDuration = (patch, ms) => { patch.blockTime.slotDurationMs = ms; };
 const STAKING_FEE = 50_000n; // rao, DefaultStakingFee
