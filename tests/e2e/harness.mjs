@@ -1,6 +1,8 @@
 // Shared by the end-to-end tests: start a dtao-node on loopback ports, connect
 // @polkadot/api, seal over the engine RPCs, stop it.
 import { spawn } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 
 export const NODE = process.env.DTAO_NODE;
@@ -57,8 +59,39 @@ export async function connect(child) {
   return Object.assign(api, { rawProvider: provider });
 }
 
+// Starts a dtao-node with exactly `args` (no --dev defaults: a validator or full node of a
+// network), stdout and stderr appended to the file `logPath`; `child.log()` is its tail.
+export function spawnNode(args, logPath) {
+  const fd = openSync(logPath, 'a');
+  const child = spawn(NODE, args, { stdio: ['ignore', fd, fd] });
+  closeSync(fd);
+  child.log = (lines = 30) => tailFile(logPath, lines);
+  return child;
+}
+
+// The last `lines` lines of a text file ('' when it cannot be read).
+export function tailFile(path, lines = 30) {
+  try {
+    return readFileSync(path, 'utf8').split('\n').slice(-lines - 1).join('\n');
+  } catch {
+    return '';
+  }
+}
+
+// A TCP port on 127.0.0.1 that was free a moment ago.
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 export async function stopNode(child) {
-  if (child.exitCode !== null) return;
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGINT');
   const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
