@@ -13,6 +13,25 @@ use frame_support::{ensure, pallet_prelude::DispatchResult};
 use scale_info::TypeInfo;
 use substrate_fixed::types::I96F32;
 
+/// The most neurons a subnet may be set to hold (`MaxAllowedUids`): the reference's default,
+/// 4,096. The reference accepts any `u16` (audit F17).
+pub const MAX_ALLOWED_UIDS_BOUND: u16 = 4096;
+
+/// The most dense weight entries one epoch may have to hold,
+/// `MaxAllowedUids × min(MaxAllowedValidators, MaxAllowedUids)`: the reference's defaults,
+/// 4,096 × 128. An epoch keeps about 97 bytes per entry at its peak (49 MiB at this bound,
+/// `dtao-math/tests/epoch_memory.rs`), within the runtime's 128 MiB WASM heap; the reference
+/// accepts any pair, and 4,096 × 1,024 needs 385 MiB, which would halt the chain at the
+/// subnet's first epoch (audit F17).
+pub const MAX_EPOCH_ENTRIES: u32 = 4096 * 128;
+
+/// Whether a subnet with at most `uids` neurons and `validators` validator permits fits the
+/// epoch's memory bound.
+fn epoch_fits(uids: u16, validators: u16) -> bool {
+    uids <= MAX_ALLOWED_UIDS_BOUND
+        && u32::from(uids).saturating_mul(u32::from(validators.min(uids))) <= MAX_EPOCH_ENTRIES
+}
+
 /// A chain or subnet parameter and its new value.
 #[derive(
     Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
@@ -119,11 +138,12 @@ pub enum Parameter {
     Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
 )]
 pub enum SubnetU16 {
-    /// `MaxAllowedUids` (above the current number of neurons).
+    /// `MaxAllowedUids` (above the current number of neurons, at most
+    /// [`MAX_ALLOWED_UIDS_BOUND`], and within [`MAX_EPOCH_ENTRIES`]).
     MaxAllowedUids,
     /// `ImmunityPeriod`.
     ImmunityPeriod,
-    /// `MaxAllowedValidators` (at most `MaxAllowedUids`).
+    /// `MaxAllowedValidators` (at most `MaxAllowedUids`, and within [`MAX_EPOCH_ENTRIES`]).
     MaxAllowedValidators,
     /// `MinAllowedWeights`.
     MinAllowedWeights,
@@ -168,15 +188,20 @@ impl<T: Config> Pallet<T> {
     fn set_subnet_u16(netuid: NetUid, item: SubnetU16, value: u16) -> DispatchResult {
         use crate::*;
         match item {
-            // AdminUtils `sudo_set_max_allowed_uids`: `SubnetworkN < value`.
+            // AdminUtils `sudo_set_max_allowed_uids`: `SubnetworkN < value`; ours: the epoch's
+            // memory bound.
             SubnetU16::MaxAllowedUids => {
                 ensure!(SubnetworkN::<T>::get(netuid) < value, Error::<T>::InvalidParameter);
+                ensure!(epoch_fits(value, MaxAllowedValidators::<T>::get(netuid)), Error::<T>::InvalidParameter);
                 MaxAllowedUids::<T>::insert(netuid, value)
             },
             SubnetU16::ImmunityPeriod => ImmunityPeriod::<T>::insert(netuid, value),
-            // AdminUtils `sudo_set_max_allowed_validators`: `value ≤ MaxAllowedUids`.
+            // AdminUtils `sudo_set_max_allowed_validators`: `value ≤ MaxAllowedUids`; ours: the
+            // epoch's memory bound.
             SubnetU16::MaxAllowedValidators => {
-                ensure!(value <= MaxAllowedUids::<T>::get(netuid), Error::<T>::InvalidParameter);
+                let uids = MaxAllowedUids::<T>::get(netuid);
+                ensure!(value <= uids, Error::<T>::InvalidParameter);
+                ensure!(epoch_fits(uids, value), Error::<T>::InvalidParameter);
                 MaxAllowedValidators::<T>::insert(netuid, value)
             },
             SubnetU16::MinAllowedWeights => MinAllowedWeights::<T>::insert(netuid, value),

@@ -202,6 +202,34 @@ fn admin_checks_max_allowed_uids_and_validators_as_admin_utils() {
 }
 
 #[test]
+fn admin_keeps_the_epoch_within_its_memory_bound() {
+    // Ours (audit F17): MaxAllowedUids ≤ 4,096 and MaxAllowedUids × min(validators, uids) ≤
+    // 4,096 × 128 = 524,288, the reference's defaults; the reference accepts any pair.
+    chain().build_and_execute(|| {
+        let p = |item, value| Parameter::SubnetU16 { netuid: 1, item, value };
+        let refused = |item, value| {
+            assert_noop!(SubtensorModule::sudo_set_parameter(RuntimeOrigin::root(), p(item, value)), Error::<Test>::InvalidParameter);
+        };
+        // A new subnet has 256 UIDs and 64 validators; the storage defaults, 4,096 and 128,
+        // are the bound itself.
+        assert_eq!((MaxAllowedUids::<Test>::get(1), MaxAllowedValidators::<Test>::get(1)), (256, 64));
+        set(p(SubnetU16::MaxAllowedUids, 4096));
+        set(p(SubnetU16::MaxAllowedValidators, 128));
+        refused(SubnetU16::MaxAllowedUids, 4097);
+        refused(SubnetU16::MaxAllowedValidators, 129);
+        // 2,048 × 256 = 524,288 fits; 2,048 × 257 does not, nor 4,096 uids with 256 validators.
+        set(p(SubnetU16::MaxAllowedUids, 2048));
+        set(p(SubnetU16::MaxAllowedValidators, 256));
+        refused(SubnetU16::MaxAllowedValidators, 257);
+        refused(SubnetU16::MaxAllowedUids, 4096);
+        // Validators above the uids count as the uids: 512 × min(512, 600) fits.
+        set(p(SubnetU16::MaxAllowedUids, 512));
+        set(p(SubnetU16::MaxAllowedValidators, 512));
+        assert_eq!(MaxAllowedValidators::<Test>::get(1), 512);
+    });
+}
+
+#[test]
 fn try_associate_hotkey_is_always_ok_and_keeps_the_owner() {
     chain().build_and_execute(|| {
         assert_ok!(SubtensorModule::try_associate_hotkey(origin(1), 50));
