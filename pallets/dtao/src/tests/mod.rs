@@ -6,6 +6,7 @@ mod coinbase;
 mod dtao_api;
 mod epoch;
 mod extension;
+mod extreme;
 mod genesis;
 mod neuron_info;
 mod registration;
