@@ -7,7 +7,7 @@
 //!   a block in each of its Aura slots and votes in GRANDPA.
 //! - Any other node is a full node: it imports blocks from its peers (Aura checks each block's
 //!   slot and author) and follows GRANDPA's finality without voting.
-use crate::service::{FullBackend, FullClient, FullSelectChain, Service};
+use crate::service::{FullBackend, FullClient, FullSelectChain, Running, Service};
 use dtao_runtime::opaque::Block;
 use futures::FutureExt;
 use sc_client_api::BlockBackend;
@@ -85,24 +85,14 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
     parts: Service,
     grandpa: Grandpa,
 ) -> Result<TaskManager, ServiceError> {
-    let sc_service::PartialComponents {
-        client,
-        backend,
-        mut task_manager,
-        import_queue,
-        keystore_container,
-        select_chain,
-        transaction_pool,
-        other: (mut telemetry, _),
-    } = parts;
+    let role = config.role;
+    let force_authoring = config.force_authoring;
+    let name = config.network.node_name.clone();
+    let enable_grandpa = !config.disable_grandpa;
 
-    let mut net_config = sc_network::config::FullNetworkConfiguration::<
-        Block,
-        <Block as BlockT>::Hash,
-        Network,
-    >::new(&config.network, config.prometheus_registry().cloned());
-    let metrics = Network::register_notification_metrics(config.prometheus_registry());
-    let genesis_hash = client
+    let (mut net_config, metrics) = crate::service::network_config::<Network>(&config);
+    let genesis_hash = parts
+        .client
         .block_hash(0)?
         .ok_or_else(|| ServiceError::Other("the database has no genesis block".into()))?;
     let grandpa_protocol = sc_consensus_grandpa::protocol_standard_name(&genesis_hash, &config.chain_spec);
@@ -114,66 +104,23 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
         );
     net_config.add_notification_protocol(grandpa_protocol_config);
     let warp_sync = Arc::new(sc_consensus_grandpa::warp_proof::NetworkProvider::new(
-        backend.clone(),
+        parts.backend.clone(),
         grandpa.link.shared_authority_set().clone(),
         Vec::new(),
     ));
 
-    let (network, system_rpc_tx, tx_handler_controller, sync_service, _bitswap) =
-        sc_service::build_network(sc_service::BuildNetworkParams {
-            config: &config,
-            net_config,
-            client: client.clone(),
-            transaction_pool: transaction_pool.clone(),
-            spawn_handle: task_manager.spawn_handle(),
-            spawn_essential_handle: task_manager.spawn_essential_handle(),
-            import_queue,
-            block_announce_validator_builder: None,
-            warp_sync_config: Some(sc_service::WarpSyncConfig::WithProvider(warp_sync)),
-            block_relay: None,
-            metrics,
-            gap_sync_body_policy: None,
-        })?;
-
-    let role = config.role;
-    let force_authoring = config.force_authoring;
-    let name = config.network.node_name.clone();
-    let enable_grandpa = !config.disable_grandpa;
-    let prometheus_registry = config.prometheus_registry().cloned();
-
-    let rpc_builder = {
-        let client = client.clone();
-        let pool = transaction_pool.clone();
-        Box::new(move |_| {
-            let deps = crate::rpc::FullDeps { client: client.clone(), pool: pool.clone(), engine: None };
-            crate::rpc::create_full(deps).map_err(Into::into)
-        })
-    };
-
-    sc_service::spawn_tasks(sc_service::SpawnTasksParams {
-        network: network.clone(),
-        client: client.clone(),
-        keystore: keystore_container.keystore(),
-        task_manager: &mut task_manager,
-        transaction_pool: transaction_pool.clone(),
-        rpc_builder,
-        backend,
-        system_rpc_tx,
-        tx_handler_controller,
-        sync_service: sync_service.clone(),
+    let running = crate::service::start::<Network>(
         config,
-        telemetry: telemetry.as_mut(),
-        tracing_execute_block: None,
-    })?;
+        parts,
+        (net_config, metrics),
+        Some(sc_service::WarpSyncConfig::WithProvider(warp_sync)),
+        None,
+    )?;
+    let proposer = running.proposer();
+    let Running { task_manager, client, pool: transaction_pool, select_chain, keystore, network, sync, telemetry, prometheus } =
+        running;
 
     if role.is_authority() {
-        let proposer = sc_basic_authorship::ProposerFactory::new(
-            task_manager.spawn_handle(),
-            client.clone(),
-            transaction_pool.clone(),
-            prometheus_registry.as_ref(),
-            telemetry.as_ref().map(|x| x.handle()),
-        );
         let slot_duration = sc_consensus_aura::slot_duration(&*client)?;
         let aura = sc_consensus_aura::start_aura::<AuraPair, _, _, _, _, _, _, _, _, _, _>(StartAuraParams {
             slot_duration,
@@ -184,9 +131,9 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
             create_inherent_data_providers: move |_, ()| async move { Ok(slot_inherents(slot_duration)) },
             force_authoring,
             backoff_authoring_blocks: Option::<()>::None,
-            keystore: keystore_container.keystore(),
-            sync_oracle: sync_service.clone(),
-            justification_sync_link: sync_service.clone(),
+            keystore: keystore.keystore(),
+            sync_oracle: sync.clone(),
+            justification_sync_link: sync.clone(),
             // Two thirds of the slot to build the block, the rest to spread it.
             block_proposal_slot_portion: SlotProportion::new(2f32 / 3f32),
             max_block_proposal_slot_portion: None,
@@ -199,7 +146,7 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
 
     if enable_grandpa {
         // Only a validator signs votes; a full node follows the votes it hears.
-        let keystore = role.is_authority().then(|| keystore_container.keystore());
+        let keystore = role.is_authority().then(|| keystore.keystore());
         let voter = sc_consensus_grandpa::run_grandpa_voter(sc_consensus_grandpa::GrandpaParams {
             config: sc_consensus_grandpa::Config {
                 gossip_duration: GOSSIP_DURATION,
@@ -213,10 +160,10 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
             },
             link: grandpa.link,
             network,
-            sync: Arc::new(sync_service),
+            sync,
             notification_service: grandpa_notifications,
             voting_rule: sc_consensus_grandpa::VotingRulesBuilder::default().build(),
-            prometheus_registry,
+            prometheus_registry: prometheus,
             shared_voter_state: sc_consensus_grandpa::SharedVoterState::empty(),
             telemetry: telemetry.as_ref().map(|x| x.handle()),
             offchain_tx_pool_factory: OffchainTransactionPoolFactory::new(transaction_pool),

@@ -178,12 +178,56 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
     }
 }
 
-/// A node that seals blocks as `sealing` says, and on `engine_*` RPCs.
-fn new_sealing<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
+/// A node whose networking, RPC and standard tasks run: what block production builds on.
+pub struct Running {
+    /// The node's tasks.
+    pub task_manager: TaskManager,
+    /// The client.
+    pub client: Arc<FullClient>,
+    /// The transaction pool.
+    pub pool: Arc<FullPool>,
+    /// Fork choice.
+    pub select_chain: FullSelectChain,
+    /// The keystore (session keys).
+    pub keystore: sc_service::KeystoreContainer,
+    /// The network service.
+    pub network: Arc<dyn sc_network::service::traits::NetworkService>,
+    /// Block sync.
+    pub sync: Arc<sc_network_sync::SyncingService<Block>>,
+    /// Telemetry, if configured.
+    pub telemetry: Option<Telemetry>,
+    /// The Prometheus registry, if configured.
+    pub prometheus: Option<prometheus_endpoint::Registry>,
+}
+
+/// The network configuration of `config` (block production may add protocols to it) and its
+/// notification metrics.
+pub fn network_config<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
+    config: &Configuration,
+) -> (
+    sc_network::config::FullNetworkConfiguration<Block, <Block as BlockT>::Hash, Network>,
+    sc_network::service::NotificationMetrics,
+) {
+    let net_config = sc_network::config::FullNetworkConfiguration::<Block, <Block as BlockT>::Hash, Network>::new(
+        &config.network,
+        config.prometheus_registry().cloned(),
+    );
+    let metrics = Network::register_notification_metrics(config.prometheus_registry());
+    (net_config, metrics)
+}
+
+/// Starts networking (with `net_config`'s protocols, and warp sync if given), the RPC server
+/// (with the `engine_*` methods when `engine` is given) and Substrate's standard tasks.
+pub fn start<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
     config: Configuration,
     parts: Service,
-    sealing: Sealing,
-) -> Result<TaskManager, ServiceError> {
+    (net_config, metrics): (
+        sc_network::config::FullNetworkConfiguration<Block, <Block as BlockT>::Hash, Network>,
+        sc_network::service::NotificationMetrics,
+    ),
+    warp_sync: Option<sc_service::WarpSyncConfig<Block>>,
+    engine: Option<mpsc::Sender<EngineCommand<<Block as BlockT>::Hash>>>,
+) -> Result<Running, ServiceError> {
     let sc_service::PartialComponents {
         client,
         backend,
@@ -195,15 +239,6 @@ fn new_sealing<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Has
         other: (mut telemetry, _),
     } = parts;
 
-    let net_config = sc_network::config::FullNetworkConfiguration::<
-        Block,
-        <Block as BlockT>::Hash,
-        Network,
-    >::new(&config.network, config.prometheus_config.as_ref().map(|cfg| cfg.registry.clone()));
-    let metrics = Network::register_notification_metrics(
-        config.prometheus_config.as_ref().map(|cfg| &cfg.registry),
-    );
-
     let (network, system_rpc_tx, tx_handler_controller, sync_service, _bitswap) =
         sc_service::build_network(sc_service::BuildNetworkParams {
             config: &config,
@@ -214,30 +249,24 @@ fn new_sealing<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Has
             spawn_essential_handle: task_manager.spawn_essential_handle(),
             import_queue,
             block_announce_validator_builder: None,
-            warp_sync_config: None,
+            warp_sync_config: warp_sync,
             block_relay: None,
             metrics,
             gap_sync_body_policy: None,
         })?;
 
-    // Commands for the authoring task: from the engine RPCs, and from the sealing mode.
-    let (engine_tx, engine_rx) = mpsc::channel::<EngineCommand<_>>(1024);
-
     let rpc_builder = {
         let client = client.clone();
         let pool = transaction_pool.clone();
-        let engine = engine_tx.clone();
         Box::new(move |_| {
-            let deps =
-                crate::rpc::FullDeps { client: client.clone(), pool: pool.clone(), engine: Some(engine.clone()) };
+            let deps = crate::rpc::FullDeps { client: client.clone(), pool: pool.clone(), engine: engine.clone() };
             crate::rpc::create_full(deps).map_err(Into::into)
         })
     };
 
-    let prometheus_registry = config.prometheus_registry().cloned();
-
+    let prometheus = config.prometheus_registry().cloned();
     sc_service::spawn_tasks(sc_service::SpawnTasksParams {
-        network,
+        network: network.clone(),
         client: client.clone(),
         keystore: keystore_container.keystore(),
         task_manager: &mut task_manager,
@@ -246,19 +275,50 @@ fn new_sealing<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Has
         backend,
         system_rpc_tx,
         tx_handler_controller,
-        sync_service,
+        sync_service: sync_service.clone(),
         config,
         telemetry: telemetry.as_mut(),
         tracing_execute_block: None,
     })?;
 
-    let proposer = sc_basic_authorship::ProposerFactory::new(
-        task_manager.spawn_handle(),
-        client.clone(),
-        transaction_pool.clone(),
-        prometheus_registry.as_ref(),
-        telemetry.as_ref().map(|x| x.handle()),
-    );
+    Ok(Running {
+        task_manager,
+        client,
+        pool: transaction_pool,
+        select_chain,
+        keystore: keystore_container,
+        network,
+        sync: sync_service,
+        telemetry,
+        prometheus,
+    })
+}
+
+impl Running {
+    /// The block builder of the authoring tasks.
+    pub fn proposer(&self) -> sc_basic_authorship::ProposerFactory<FullPool, FullClient> {
+        sc_basic_authorship::ProposerFactory::new(
+            self.task_manager.spawn_handle(),
+            self.client.clone(),
+            self.pool.clone(),
+            self.prometheus.as_ref(),
+            self.telemetry.as_ref().map(|x| x.handle()),
+        )
+    }
+}
+
+/// A node that seals blocks as `sealing` says, and on `engine_*` RPCs.
+fn new_sealing<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
+    config: Configuration,
+    parts: Service,
+    sealing: Sealing,
+) -> Result<TaskManager, ServiceError> {
+    // Commands for the authoring task: from the engine RPCs, and from the sealing mode.
+    let (engine_tx, engine_rx) = mpsc::channel::<EngineCommand<_>>(1024);
+    let net = network_config::<Network>(&config);
+    let running = start::<Network>(config, parts, net, None, Some(engine_tx.clone()))?;
+    let proposer = running.proposer();
+    let Running { task_manager, client, pool: transaction_pool, select_chain, .. } = running;
 
     let seal = |finalize: bool, create_empty: bool| EngineCommand::SealNewBlock {
         create_empty,
