@@ -118,16 +118,10 @@ impl pallet_dtao::Config for Runtime {
 /// gets it back.
 pub struct AllowIdentityReg;
 
-impl AllowIdentityReg {
-    fn owns(coldkey: &AccountId, hotkey: &AccountId) -> bool {
-        pallet_dtao::Owner::<Runtime>::get(hotkey).as_ref() == Some(coldkey)
-    }
-}
-
 impl pallet_registry::CanRegisterIdentity<AccountId> for AllowIdentityReg {
     fn can_register(who: &AccountId, identified: &AccountId) -> bool {
         if who != identified {
-            Self::owns(who, identified)
+            pallet_dtao::Pallet::<Runtime>::coldkey_owns_hotkey(who, identified)
                 && pallet_dtao::Uids::<Runtime>::contains_key(pallet_dtao::ROOT_NETUID, identified)
         } else {
             pallet_dtao::SubnetOwner::<Runtime>::iter_values().any(|owner| owner == *who)
@@ -135,7 +129,7 @@ impl pallet_registry::CanRegisterIdentity<AccountId> for AllowIdentityReg {
     }
 
     fn can_clear(who: &AccountId, identified: &AccountId) -> bool {
-        who == identified || Self::owns(who, identified)
+        who == identified || pallet_dtao::Pallet::<Runtime>::coldkey_owns_hotkey(who, identified)
     }
 }
 

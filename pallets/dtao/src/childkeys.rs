@@ -53,10 +53,6 @@ impl<T: Config> Pallet<T> {
         TransactionKeyLastBlock::<T>::insert((hotkey, netuid, kind as u16), Self::current_block());
     }
 
-    fn owns(coldkey: &T::AccountId, hotkey: &T::AccountId) -> bool {
-        Owner::<T>::get(hotkey).as_ref() == Some(coldkey)
-    }
-
     /// The hotkey's stake in TAO over every subnet, each alpha valued at its price
     /// (`get_total_stake_for_hotkey`).
     pub fn total_stake_for_hotkey(hotkey: &T::AccountId) -> u64 {
@@ -81,7 +77,7 @@ impl<T: Config> Pallet<T> {
         );
         ensure!(netuid != ROOT_NETUID, Error::<T>::RegistrationNotPermittedOnRootSubnet);
         ensure!(NetworksAdded::<T>::get(netuid), Error::<T>::SubNetworkDoesNotExist);
-        ensure!(Self::owns(&coldkey, &hotkey), Error::<T>::NonAssociatedColdKey);
+        ensure!(Self::coldkey_owns_hotkey(&coldkey, &hotkey), Error::<T>::NonAssociatedColdKey);
         ensure!(children.len() <= MAX_CHILDREN, Error::<T>::TooManyChildren);
         ensure!(children.iter().all(|(_, child)| *child != hotkey), Error::<T>::InvalidChild);
         children
@@ -142,7 +138,7 @@ impl<T: Config> Pallet<T> {
         netuid: NetUid,
         take: u16,
     ) -> DispatchResult {
-        ensure!(Self::owns(&coldkey, &hotkey), Error::<T>::NonAssociatedColdKey);
+        ensure!(Self::coldkey_owns_hotkey(&coldkey, &hotkey), Error::<T>::NonAssociatedColdKey);
         ensure!(
             take <= MaxChildkeyTake::<T>::get() && take >= MinChildkeyTake::<T>::get(),
             Error::<T>::InvalidChildkeyTake
@@ -160,7 +156,7 @@ impl<T: Config> Pallet<T> {
     /// `do_take_checks`: the hotkey exists and the coldkey owns it.
     fn take_checks(coldkey: &T::AccountId, hotkey: &T::AccountId) -> DispatchResult {
         ensure!(Owner::<T>::contains_key(hotkey), Error::<T>::HotKeyAccountNotExists);
-        ensure!(Self::owns(coldkey, hotkey), Error::<T>::NonAssociatedColdKey);
+        ensure!(Self::coldkey_owns_hotkey(coldkey, hotkey), Error::<T>::NonAssociatedColdKey);
         Ok(())
     }
 

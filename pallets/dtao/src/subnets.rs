@@ -40,6 +40,11 @@ pub const ROOT_TEMPO: u16 = 100;
 pub const ROOT_MAX_UIDS: u16 = 64;
 
 impl<T: Config> Pallet<T> {
+    /// Whether `coldkey` owns `hotkey` (`Owner`; the reference's `coldkey_owns_hotkey`).
+    pub fn coldkey_owns_hotkey(coldkey: &T::AccountId, hotkey: &T::AccountId) -> bool {
+        crate::Owner::<T>::get(hotkey).as_ref() == Some(coldkey)
+    }
+
     /// The TAO block emission at the current `TotalIssuance` (1 TAO if it cannot be computed,
     /// as the lock-cost code of the reference falls back).
     fn block_emission_or_default() -> u64 {
