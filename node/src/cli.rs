@@ -26,6 +26,11 @@ pub enum Subcommand {
     Revert(sc_cli::RevertCmd),
     /// Database metadata.
     ChainInfo(sc_cli::ChainInfoCmd),
+    /// Benchmarks: `pallet` (the runtime's, writing weight files), `storage` (this database's
+    /// read and write costs) and `machine`. Needs a build with `--features runtime-benchmarks`.
+    #[cfg(feature = "runtime-benchmarks")]
+    #[command(subcommand)]
+    Benchmark(frame_benchmarking_cli::BenchmarkCmd),
 }
 
 /// The node's command line.

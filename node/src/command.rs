@@ -105,6 +105,8 @@ pub fn run() -> sc_cli::Result<()> {
             let runner = cli.create_runner(cmd)?;
             runner.sync_run(|config| cmd.run::<dtao_runtime::opaque::Block>(&config))
         },
+        #[cfg(feature = "runtime-benchmarks")]
+        Some(Subcommand::Benchmark(cmd)) => benchmark(&cli, cmd),
         None => {
             let runner = cli.create_runner(&cli.run)?;
             let flags = service::Flags {
@@ -121,5 +123,36 @@ pub fn run() -> sc_cli::Result<()> {
                 .map_err(sc_cli::Error::Service)
             })
         },
+    }
+}
+
+/// `dtao-node benchmark …`: the runtime's pallet benchmarks (run in its WASM), the database's
+/// read and write costs, and the machine's reference figures. The other benchmark commands
+/// (`block`, `overhead`, `extrinsic`) are not wired.
+#[cfg(feature = "runtime-benchmarks")]
+fn benchmark(cli: &Cli, cmd: &frame_benchmarking_cli::BenchmarkCmd) -> sc_cli::Result<()> {
+    use frame_benchmarking_cli::{BenchmarkCmd, SUBSTRATE_REFERENCE_HARDWARE};
+    use sp_runtime::traits::HashingFor;
+    type Block = dtao_runtime::opaque::Block;
+    match cmd {
+        BenchmarkCmd::Pallet(cmd) => {
+            let runner = cli.create_runner(cmd)?;
+            runner.sync_run(|config| cmd.run_with_spec::<HashingFor<Block>, ()>(Some(config.chain_spec)))
+        },
+        BenchmarkCmd::Storage(cmd) => {
+            let runner = cli.create_runner(cmd)?;
+            runner.sync_run(|config| {
+                let PartialComponents { client, backend, .. } = service::new_partial(&config)?;
+                let db = backend.expose_db();
+                let storage = backend.expose_storage();
+                let shared_trie_cache = backend.expose_shared_trie_cache();
+                cmd.run(config, client, db, storage, shared_trie_cache)
+            })
+        },
+        BenchmarkCmd::Machine(cmd) => {
+            let runner = cli.create_runner(cmd)?;
+            runner.sync_run(|config| cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone()))
+        },
+        _ => Err("dtao-node: only `benchmark pallet`, `benchmark storage` and `benchmark machine` are wired".into()),
     }
 }

@@ -17,7 +17,12 @@ use sp_blockchain::HeaderBackend;
 use sp_runtime::traits::{Block as BlockT, Header as _};
 use std::{sync::Arc, time::Duration};
 
+#[cfg(not(feature = "runtime-benchmarks"))]
 type HostFunctions = sp_io::SubstrateHostFunctions;
+/// A benchmarking runtime also calls the benchmarking host functions (`benchmark storage`
+/// runs it in this client).
+#[cfg(feature = "runtime-benchmarks")]
+type HostFunctions = (sp_io::SubstrateHostFunctions, frame_benchmarking::benchmarking::HostFunctions);
 
 /// In `instant` and `interval` modes a sealed block is finalized this long after it is
 /// imported, not in the same step: clients that watch a transaction then see `inBlock`

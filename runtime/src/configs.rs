@@ -5,7 +5,7 @@ use frame_support::{
     parameter_types,
     traits::{ConstU32, ConstU64, ConstU8, VariantCountOf},
     weights::{
-        constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
+        constants::WEIGHT_REF_TIME_PER_SECOND,
         IdentityFee, Weight,
     },
 };
@@ -48,7 +48,8 @@ impl frame_system::Config for Runtime {
     type Nonce = Nonce;
     type Hash = Hash;
     type BlockHashCount = BlockHashCount;
-    type DbWeight = ParityDbWeight;
+    /// Measured on this machine (`dtao-node benchmark storage`, `runtime/src/weights/paritydb.rs`).
+    type DbWeight = crate::weights::paritydb::constants::ParityDbWeight;
     type Version = Version;
     type AccountData = pallet_balances::AccountData<Balance>;
     type SS58Prefix = SS58Prefix;
@@ -108,7 +109,8 @@ impl pallet_sudo::Config for Runtime {
 
 impl pallet_dtao::Config for Runtime {
     type Currency = Balances;
-    type WeightInfo = ();
+    /// Benchmarked on this runtime (`scripts/benchmark`), storage at `DbWeight`.
+    type WeightInfo = pallet_dtao::weights::SubstrateWeight<Runtime>;
 }
 
 /// Who may publish whose identity in `Registry`, as the reference runtime's

@@ -20,9 +20,14 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 
+// Before `apis`: it defines the `list_benchmarks!` and `add_benchmarks!` that `apis` uses.
+#[cfg(feature = "runtime-benchmarks")]
+#[macro_use]
+mod bench;
 pub mod apis;
 pub mod block_time;
 mod configs;
+pub mod weights;
 pub mod dtao_api;
 pub mod genesis_config_presets;
 pub mod metadata;
@@ -137,6 +142,20 @@ mod runtime {
 
     #[runtime::pallet_index(28)]
     pub type BlockTime = block_time;
+
+    // Only in a `runtime-benchmarks` build: the pallets our calls are weighed against side by
+    // side (`bench.rs`, docs/performance.md). Never in a runtime that makes blocks.
+    #[cfg(feature = "runtime-benchmarks")]
+    #[runtime::pallet_index(250)]
+    pub type Assets = pallet_assets<Instance1>;
+
+    #[cfg(feature = "runtime-benchmarks")]
+    #[runtime::pallet_index(251)]
+    pub type PoolAssets = pallet_assets<Instance2>;
+
+    #[cfg(feature = "runtime-benchmarks")]
+    #[runtime::pallet_index(252)]
+    pub type AssetConversion = pallet_asset_conversion;
 }
 
 /// Address format.

@@ -41,8 +41,9 @@ use substrate_fixed::types::U96F32;
 pub struct BlockStepReport<T: Config> {
     /// Subnets visited (root excluded).
     pub subnets: u32,
-    /// Neurons of the subnets whose epoch ran this block.
-    pub epoch_neurons: u32,
+    /// Each epoch that ran this block: its subnet's neurons and validator slots
+    /// (`MaxAllowedValidators`, at most the neurons), what its weight is a function of.
+    pub epochs: Vec<(u32, u32)>,
     /// Every subnet's emission and drain, and each epoch's distribution.
     pub events: Vec<Event<T>>,
 }
@@ -106,7 +107,7 @@ impl<T: Config> Pallet<T> {
     /// Steps 1–8 of the reference's `run_coinbase`.
     pub fn run_coinbase(block_emission: U96F32, block: u64) -> BlockStepReport<T> {
         let mut events = Vec::new();
-        let mut epoch_neurons = 0u32;
+        let mut epochs = Vec::new();
         // Step 1.
         let subnets: Vec<NetUid> =
             NetworksAdded::<T>::iter_keys().filter(|n| *n != ROOT_NETUID).collect();
@@ -231,7 +232,9 @@ impl<T: Config> Pallet<T> {
                     pending_swapped,
                     owner_cut,
                 });
-                epoch_neurons = epoch_neurons.saturating_add(u32::from(crate::SubnetworkN::<T>::get(netuid)));
+                let neurons = crate::SubnetworkN::<T>::get(netuid);
+                let validators = crate::MaxAllowedValidators::<T>::get(netuid).min(neurons);
+                epochs.push((u32::from(neurons), u32::from(validators)));
                 events.push(Self::distribute_emission(
                     netuid,
                     pending_alpha,
@@ -244,7 +247,7 @@ impl<T: Config> Pallet<T> {
                 BlocksSinceLastStep::<T>::mutate(netuid, |b| *b = b.saturating_add(1));
             }
         }
-        BlockStepReport { subnets: u32::try_from(subnets.len()).unwrap_or(u32::MAX), epoch_neurons, events }
+        BlockStepReport { subnets: u32::try_from(subnets.len()).unwrap_or(u32::MAX), epochs, events }
     }
 
     /// Moves the subnet's moving price one block towards `min(price, 1)`.

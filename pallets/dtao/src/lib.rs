@@ -93,6 +93,8 @@ pub mod shares;
 pub mod staking;
 pub mod subnets;
 pub mod weights;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
 
 #[cfg(any(test, feature = "test-utils"))]
 pub mod mock;
@@ -1250,8 +1252,9 @@ pub mod pallet {
             for event in report.events {
                 Self::deposit_event(event);
             }
-            T::WeightInfo::on_initialize(report.subnets)
-                .saturating_add(T::WeightInfo::epoch(report.epoch_neurons))
+            report.epochs.iter().fold(T::WeightInfo::on_initialize(report.subnets), |weight, (neurons, validators)| {
+                weight.saturating_add(T::WeightInfo::epoch(*neurons, *validators))
+            })
         }
 
         #[cfg(feature = "try-runtime")]
@@ -1403,7 +1406,7 @@ pub mod pallet {
 
         /// `register_network` that also stores the subnet's identity (`SubnetIdentitiesV2`).
         #[pallet::call_index(79)]
-        #[pallet::weight((T::WeightInfo::register_network(), DispatchClass::Operational, Pays::No))]
+        #[pallet::weight((T::WeightInfo::register_network_with_identity(), DispatchClass::Operational, Pays::No))]
         pub fn register_network_with_identity(
             origin: OriginFor<T>,
             hotkey: T::AccountId,
@@ -1416,7 +1419,7 @@ pub mod pallet {
         /// Register `hotkey` on `netuid` by burning the subnet's registration cost (swapped into
         /// its pool, the alpha destroyed).
         #[pallet::call_index(7)]
-        #[pallet::weight((T::WeightInfo::burned_register(), DispatchClass::Normal, Pays::No))]
+        #[pallet::weight((Pallet::<T>::burned_register_weight(*netuid), DispatchClass::Normal, Pays::No))]
         pub fn burned_register(origin: OriginFor<T>, netuid: NetUid, hotkey: T::AccountId) -> DispatchResult {
             let coldkey = ensure_signed(origin)?;
             Self::do_burned_register(coldkey, netuid, hotkey).map(|_| ())
@@ -1440,7 +1443,7 @@ pub mod pallet {
         // Not the reference's index 8 (its deprecated `set_tao_weights`, with other
         // arguments): a mainnet-encoded call 8 must not decode as this one.
         #[pallet::call_index(201)]
-        #[pallet::weight((T::WeightInfo::set_weights(netuids.len() as u32), DispatchClass::Normal, Pays::No))]
+        #[pallet::weight((T::WeightInfo::set_root_weights(netuids.len() as u32), DispatchClass::Normal, Pays::No))]
         pub fn set_root_weights(
             origin: OriginFor<T>,
             netuids: Vec<u16>,
@@ -1453,7 +1456,7 @@ pub mod pallet {
 
         /// Register `hotkey` on the root network.
         #[pallet::call_index(62)]
-        #[pallet::weight((T::WeightInfo::burned_register(), DispatchClass::Normal, Pays::No))]
+        #[pallet::weight((T::WeightInfo::root_register(), DispatchClass::Normal, Pays::No))]
         pub fn root_register(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
             let coldkey = ensure_signed(origin)?;
             Self::do_root_register(coldkey, hotkey).map(|_| ())
@@ -1461,7 +1464,7 @@ pub mod pallet {
 
         /// Unstake everything the caller holds on `hotkey`, on every subnet, into its balance.
         #[pallet::call_index(83)]
-        #[pallet::weight((T::WeightInfo::unstake_all(), DispatchClass::Operational, Pays::No))]
+        #[pallet::weight((Pallet::<T>::unstake_all_weight(false), DispatchClass::Operational, Pays::No))]
         pub fn unstake_all(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
             let coldkey = ensure_signed(origin)?;
             Self::do_unstake_all(coldkey, hotkey, false)
@@ -1470,7 +1473,7 @@ pub mod pallet {
         /// Unstake the caller's alpha on `hotkey` from every subnet but root, and restake the
         /// TAO on root with the same hotkey.
         #[pallet::call_index(84)]
-        #[pallet::weight((T::WeightInfo::unstake_all(), DispatchClass::Operational, Pays::No))]
+        #[pallet::weight((Pallet::<T>::unstake_all_weight(true), DispatchClass::Operational, Pays::No))]
         pub fn unstake_all_alpha(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
             let coldkey = ensure_signed(origin)?;
             Self::do_unstake_all(coldkey, hotkey, true)
@@ -1502,7 +1505,7 @@ pub mod pallet {
         /// Give `alpha_amount` of the caller's stake on `hotkey` to `destination_coldkey`,
         /// possibly on another subnet.
         #[pallet::call_index(86)]
-        #[pallet::weight((T::WeightInfo::move_stake(), DispatchClass::Operational, Pays::No))]
+        #[pallet::weight((T::WeightInfo::transfer_stake(), DispatchClass::Operational, Pays::No))]
         pub fn transfer_stake(
             origin: OriginFor<T>,
             destination_coldkey: T::AccountId,
@@ -1524,7 +1527,7 @@ pub mod pallet {
 
         /// Swap `alpha_amount` of the caller's stake on `hotkey` from one subnet to another.
         #[pallet::call_index(87)]
-        #[pallet::weight((T::WeightInfo::move_stake(), DispatchClass::Operational, Pays::No))]
+        #[pallet::weight((T::WeightInfo::swap_stake(), DispatchClass::Operational, Pays::No))]
         pub fn swap_stake(
             origin: OriginFor<T>,
             hotkey: T::AccountId,
@@ -1539,7 +1542,7 @@ pub mod pallet {
         /// As `add_stake`, but the average price paid may not exceed `limit_price` (rao per
         /// alpha); with `allow_partial`, stake as much as the limit allows.
         #[pallet::call_index(88)]
-        #[pallet::weight((T::WeightInfo::add_stake(), DispatchClass::Normal, Pays::No))]
+        #[pallet::weight((T::WeightInfo::add_stake_limit(), DispatchClass::Normal, Pays::No))]
         pub fn add_stake_limit(
             origin: OriginFor<T>,
             hotkey: T::AccountId,
@@ -1555,7 +1558,7 @@ pub mod pallet {
         /// As `remove_stake`, but the average price received may not fall below `limit_price`;
         /// with `allow_partial`, unstake as much as the limit allows.
         #[pallet::call_index(89)]
-        #[pallet::weight((T::WeightInfo::remove_stake(), DispatchClass::Normal, Pays::No))]
+        #[pallet::weight((T::WeightInfo::remove_stake_limit(), DispatchClass::Normal, Pays::No))]
         pub fn remove_stake_limit(
             origin: OriginFor<T>,
             hotkey: T::AccountId,
@@ -1576,7 +1579,7 @@ pub mod pallet {
 
         /// As `swap_stake`, with a limit on the ratio of the two prices (rao-scaled).
         #[pallet::call_index(90)]
-        #[pallet::weight((T::WeightInfo::move_stake(), DispatchClass::Operational, Pays::No))]
+        #[pallet::weight((T::WeightInfo::swap_stake_limit(), DispatchClass::Operational, Pays::No))]
         pub fn swap_stake_limit(
             origin: OriginFor<T>,
             hotkey: T::AccountId,
@@ -1631,7 +1634,7 @@ pub mod pallet {
         /// Sets the childkey take of the caller's `hotkey` on `netuid` (at most
         /// `MaxChildkeyTake`, once per `TxChildkeyTakeRateLimit` blocks). Reference index 75.
         #[pallet::call_index(75)]
-        #[pallet::weight((T::WeightInfo::set_take(), DispatchClass::Normal, Pays::Yes))]
+        #[pallet::weight((T::WeightInfo::set_childkey_take(), DispatchClass::Normal, Pays::Yes))]
         pub fn set_childkey_take(
             origin: OriginFor<T>,
             hotkey: T::AccountId,
@@ -1645,7 +1648,7 @@ pub mod pallet {
         /// Lowers the delegate take of the caller's `hotkey` (not below `MinDelegateTake`).
         /// Reference index 65.
         #[pallet::call_index(65)]
-        #[pallet::weight((T::WeightInfo::set_take(), DispatchClass::Normal, Pays::No))]
+        #[pallet::weight((T::WeightInfo::decrease_take(), DispatchClass::Normal, Pays::No))]
         pub fn decrease_take(origin: OriginFor<T>, hotkey: T::AccountId, take: u16) -> DispatchResult {
             let coldkey = ensure_signed(origin)?;
             Self::do_decrease_take(coldkey, hotkey, take)
@@ -1654,7 +1657,7 @@ pub mod pallet {
         /// Raises the delegate take of the caller's `hotkey` (at most `MaxDelegateTake`, and
         /// more than `TxDelegateTakeRateLimit` blocks after its last change). Reference index 66.
         #[pallet::call_index(66)]
-        #[pallet::weight((T::WeightInfo::set_take(), DispatchClass::Normal, Pays::No))]
+        #[pallet::weight((T::WeightInfo::increase_take(), DispatchClass::Normal, Pays::No))]
         pub fn increase_take(origin: OriginFor<T>, hotkey: T::AccountId, take: u16) -> DispatchResult {
             let coldkey = ensure_signed(origin)?;
             Self::do_increase_take(coldkey, hotkey, take)
@@ -1683,7 +1686,7 @@ pub mod pallet {
 
         /// `serve_axon` with a TLS certificate (first byte the algorithm, then the key).
         #[pallet::call_index(40)]
-        #[pallet::weight((T::WeightInfo::serve_axon(), DispatchClass::Normal, Pays::No))]
+        #[pallet::weight((T::WeightInfo::serve_axon_tls(), DispatchClass::Normal, Pays::No))]
         #[allow(clippy::too_many_arguments)]
         pub fn serve_axon_tls(
             origin: OriginFor<T>,
@@ -1719,7 +1722,7 @@ pub mod pallet {
 
         /// Root: set a chain or subnet parameter.
         #[pallet::call_index(200)]
-        #[pallet::weight(T::WeightInfo::set_parameter())]
+        #[pallet::weight(T::WeightInfo::sudo_set_parameter())]
         pub fn sudo_set_parameter(
             origin: OriginFor<T>,
             parameter: crate::admin::Parameter,

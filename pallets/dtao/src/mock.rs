@@ -90,3 +90,10 @@ pub fn add_dynamic_subnet(netuid: NetUid, tao: u64, alpha_in: u64) {
     pallet_dtao::TotalStake::<Test>::mutate(|s| *s = s.saturating_add(tao));
     pallet_dtao::TotalIssuance::<Test>::mutate(|s| *s = s.saturating_add(tao));
 }
+
+/// The externalities the benchmarks' test suite runs in (`impl_benchmark_test_suite!`): the
+/// default genesis (the root network only), at block 1.
+#[cfg(feature = "runtime-benchmarks")]
+pub fn new_bench_ext() -> sp_io::TestExternalities {
+    ExtBuilder::default().build()
+}

@@ -42,6 +42,8 @@ use crate::{
     TotalHotkeyAlpha, Trust, Uids, ValidatorPermit, ValidatorTrust, ROOT_NETUID,
 };
 use alloc::vec::Vec;
+use crate::weights::WeightInfo;
+use frame_support::{traits::Get, weights::Weight};
 use dtao_math::burn::{self, BurnInputs, BurnOutcome};
 use frame_support::{ensure, pallet_prelude::DispatchError};
 
@@ -100,6 +102,13 @@ impl<T: Config> Pallet<T> {
         }
         let slot = Self::free_uid(netuid, Self::current_block())?;
         Ok((burn, slot))
+    }
+
+    /// The weight of `burned_register` on `netuid`: its benchmark at the subnet's size (a
+    /// full subnet is scanned for the neuron to prune), and the read of that size.
+    pub fn burned_register_weight(netuid: NetUid) -> Weight {
+        T::WeightInfo::burned_register(u32::from(SubnetworkN::<T>::get(netuid)))
+            .saturating_add(T::DbWeight::get().reads(1))
     }
 
     /// `burned_register`: returns the UID given to `hotkey`.

@@ -31,8 +31,10 @@ use crate::{
     pallet::{Error, Event},
     Config, Delegates, LastColdkeyHotkeyStakeBlock, NetUid, NetworksAdded, Owner, Pallet,
     StakingHotkeys, TransferToggle, AlphaDividendsPerSubnet, TotalHotkeyAlphaLastEpoch,
-    ROOT_NETUID,
+    TotalNetworks, ROOT_NETUID,
 };
+use crate::weights::WeightInfo;
+use frame_support::{traits::Get, weights::Weight};
 use dtao_math::{fee as fees, pool as math};
 use frame_support::{
     ensure,
@@ -351,6 +353,18 @@ impl<T: Config> Pallet<T> {
         let fee = Self::staking_fee(Some((&hotkey, netuid)), None, alpha);
         let tao = Self::unstake_from_subnet(&hotkey, &coldkey, netuid, alpha.min(max_amount), fee);
         Self::deposit_tao(&coldkey, tao)
+    }
+
+    /// The weight of `unstake_all` (`alpha_only`: `unstake_all_alpha`): its benchmark with
+    /// stake on every subnet there is, and the read of how many there are.
+    pub fn unstake_all_weight(alpha_only: bool) -> Weight {
+        let subnets = u32::from(TotalNetworks::<T>::get());
+        let weight = if alpha_only {
+            T::WeightInfo::unstake_all_alpha(subnets)
+        } else {
+            T::WeightInfo::unstake_all(subnets)
+        };
+        weight.saturating_add(T::DbWeight::get().reads(1))
     }
 
     /// `unstake_all` (`restake_on_root = false`) and `unstake_all_alpha` (`true`). Positions

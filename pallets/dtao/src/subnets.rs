@@ -14,7 +14,7 @@
 //! - `start_call` sets `FirstEmissionBlockNumber = block + 1`, after `DurationOfStartCall`.
 use crate::{
     client_info::subnet::SubnetIdentityV2,
-    pallet::{Error, Event, GenesisConfig},
+    pallet::{Error, Event, GenesisConfig, GenesisSubnet},
     Config, DurationOfStartCall, FirstEmissionBlockNumber, NetUid, NetworkLastLockCost,
     NetworkLastRegistered, NetworkLockReductionInterval, NetworkMinLockCost, NetworkRateLimit,
     NetworkRegisteredAt, NetworkRegistrationAllowed, NetworksAdded, OwnedHotkeys, Owner, Pallet,
@@ -74,7 +74,7 @@ impl<T: Config> Pallet<T> {
     }
 
     /// The smallest unused netuid above root.
-    fn next_netuid() -> Option<NetUid> {
+    pub(crate) fn next_netuid() -> Option<NetUid> {
         (1..=NetUid::MAX).find(|n| !NetworksAdded::<T>::get(n))
     }
 
@@ -146,8 +146,21 @@ impl<T: Config> Pallet<T> {
         }
     }
 
+    /// Creates one subnet as genesis does: its records, the owner's keys at UID 0, and a pool
+    /// of `pool` TAO and as much alpha (the caller counts the pool in `TotalStake` and
+    /// `TotalIssuance`).
+    pub(crate) fn seed_subnet(subnet: &GenesisSubnet<T::AccountId>) {
+        Self::init_network(subnet.netuid, subnet.tempo, DYNAMIC_MECHANISM);
+        Self::associate(&subnet.owner_coldkey, &subnet.owner_hotkey);
+        Self::seed_pool(subnet.netuid, subnet.pool, &subnet.owner_coldkey, &subnet.owner_hotkey);
+        Self::place_neuron(subnet.netuid, &subnet.owner_hotkey, None, 0);
+        if subnet.emitting {
+            FirstEmissionBlockNumber::<T>::insert(subnet.netuid, 1);
+        }
+    }
+
     /// Creates the root network as the reference's `migrate_create_root_network` does.
-    fn init_root_network(tempo: u16) {
+    pub(crate) fn init_root_network(tempo: u16) {
         NetworksAdded::<T>::insert(ROOT_NETUID, true);
         TotalNetworks::<T>::mutate(|n| *n = n.saturating_add(1));
         MaxAllowedUids::<T>::insert(ROOT_NETUID, ROOT_MAX_UIDS);
@@ -283,13 +296,7 @@ impl<T: Config> Pallet<T> {
         for subnet in &config.subnets {
             assert!(subnet.netuid != ROOT_NETUID, "genesis subnet cannot use netuid 0");
             assert!(!NetworksAdded::<T>::get(subnet.netuid), "duplicate genesis netuid");
-            Self::init_network(subnet.netuid, subnet.tempo, DYNAMIC_MECHANISM);
-            Self::associate(&subnet.owner_coldkey, &subnet.owner_hotkey);
-            Self::seed_pool(subnet.netuid, subnet.pool, &subnet.owner_coldkey, &subnet.owner_hotkey);
-            Self::place_neuron(subnet.netuid, &subnet.owner_hotkey, None, 0);
-            if subnet.emitting {
-                FirstEmissionBlockNumber::<T>::insert(subnet.netuid, 1);
-            }
+            Self::seed_subnet(subnet);
             staked = staked.saturating_add(subnet.pool);
         }
         TotalStake::<T>::put(staked);
