@@ -31,6 +31,10 @@ enum Command {
         /// Stop after this many blocks (at most the scenario's `blocks`).
         #[arg(long)]
         blocks: Option<u64>,
+        /// Check the pallet's invariants after every N blocks and after the last (default:
+        /// every block).
+        #[arg(long, default_value_t = 1)]
+        check_every: u64,
     },
     /// Checks scenario files without running them.
     Check {
@@ -55,7 +59,7 @@ fn main() -> ExitCode {
             }
             if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
         },
-        Command::Run { scenario, out, quiet, blocks } => {
+        Command::Run { scenario, out, quiet, blocks, check_every } => {
             let s = match dtao_sim::load(&scenario) {
                 Ok(s) => s,
                 Err(e) => {
@@ -64,7 +68,7 @@ fn main() -> ExitCode {
                 },
             };
             let quiet = quiet || !std::io::stderr().is_terminal();
-            let options = dtao_sim::Options { out: Some(out.clone()), quiet, blocks };
+            let options = dtao_sim::Options { out: Some(out.clone()), quiet, blocks, check_every };
             let start = std::time::Instant::now();
             match dtao_sim::run(&s, &options) {
                 Ok(outcome) => {

@@ -564,7 +564,9 @@ fn check(s: &Scenario, source: &str) -> Result<(), Error> {
         }
         let need_netuid = |n: Option<u16>, field: &str| -> Result<u16, Error> {
             let n = n.ok_or_else(|| err(format!("`{field}` is missing")))?;
-            if !subnet(n) {
+            // Root (0) always exists; stakes may go in and out of it.
+            let root_ok = n == 0 && matches!(a.kind, ActorKind::Stake | ActorKind::Unstake | ActorKind::Move);
+            if !subnet(n) && !root_ok {
                 return Err(err(format!("`{field}` = {n} is not a subnet of this scenario")));
             }
             Ok(n)
