@@ -25,6 +25,9 @@ pub mod world;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::path::{Path, PathBuf};
 
+/// Blocks between two commits of the state overlay into the backend.
+pub const COMMIT_EVERY: u64 = 50;
+
 /// How to run.
 #[derive(Clone, Debug, Default)]
 pub struct Options {
@@ -83,25 +86,34 @@ pub fn run(s: &scenario::Scenario, options: &Options) -> Result<Outcome, String>
         .collect();
     let setup::World { ext, names, voters, rng } = &mut world;
     let started = std::time::Instant::now();
-    let result = ext.execute_with(|| -> Result<(), String> {
+    let result = (|| -> Result<(), String> {
         let mut vote_due: Vec<u16> = Vec::new();
         for block in 1..=blocks {
             let n = u32::try_from(block).map_err(|_| "block number above u32".to_string())?;
-            world::open_block(n);
-            let coinbase = world::dtao_events();
-            let mut log = Vec::new();
-            actors::vote(block, &vote_due, voters, &mut log);
-            for r in runners.iter_mut() {
-                r.act(block, rng, names, &roots, &mut log);
+            let check = options.check_every <= 1 || block % options.check_every == 0 || block == blocks;
+            vote_due = ext.execute_with(|| -> Result<Vec<u16>, String> {
+                world::open_block(n);
+                let coinbase = world::dtao_events();
+                let mut log = Vec::new();
+                actors::vote(block, &vote_due, voters, &mut log);
+                for r in runners.iter_mut() {
+                    r.act(block, rng, names, &roots, &mut log);
+                }
+                world::close_block(n, check)?;
+                recorder.block(block, &coinbase, names, &log)
+            })?;
+            // Move the block's changes from the overlay into the trie backend now and then:
+            // clearing a storage prefix (every block's events, each epoch's dividend maps)
+            // scans the whole overlay, which would otherwise hold every change since genesis.
+            if block % COMMIT_EVERY == 0 {
+                ext.commit_all().map_err(|e| format!("block {block}: committing the state failed: {e}"))?;
             }
-            world::close_block(n, options.check_every <= 1 || block % options.check_every == 0 || block == blocks)?;
-            vote_due = recorder.block(block, &coinbase, names, &log)?;
             if block % 64 == 0 {
                 bar.set_position(block);
             }
         }
         Ok(())
-    });
+    })();
     let run_seconds = started.elapsed().as_secs_f64();
     bar.finish_and_clear();
     result?;

@@ -79,7 +79,13 @@ pub struct Recorder {
     samples: BTreeMap<u16, Vec<Sample>>,
     totals: BTreeMap<u16, Totals>,
     calls: BTreeMap<(String, &'static str), (u64, u64)>,
+    /// Per plotted subnet with at most [`EPOCH_CHART_NEURONS`] neurons: each hotkey's
+    /// cumulative epoch emission (alpha) after each epoch.
+    epoch_emission: BTreeMap<u16, BTreeMap<String, Vec<(f64, f64)>>>,
 }
+
+/// Subnets with at most this many neurons get a chart of each neuron's cumulative emission.
+pub const EPOCH_CHART_NEURONS: u16 = 10;
 
 fn price(p: substrate_fixed::types::U96F32) -> f64 {
     p.to_num::<f64>()
@@ -146,6 +152,7 @@ impl Recorder {
             samples: BTreeMap::new(),
             totals: BTreeMap::new(),
             calls: BTreeMap::new(),
+            epoch_emission: BTreeMap::new(),
         })
     }
 
@@ -235,6 +242,13 @@ impl Recorder {
                     let Some(hotkey) = pallet_dtao::Keys::<Runtime>::get(netuid, uid) else { continue };
                     let i = usize::from(uid);
                     let stake = pallet_dtao::TotalHotkeyAlpha::<Runtime>::get(&hotkey, netuid);
+                    let n = pallet_dtao::SubnetworkN::<Runtime>::get(netuid);
+                    if self.plotted.contains(&netuid) && n <= EPOCH_CHART_NEURONS {
+                        let paid = emission.get(i).copied().unwrap_or(0) as f64 / RAO as f64;
+                        let series = self.epoch_emission.entry(netuid).or_default().entry(name_of(names, &hotkey)).or_default();
+                        let total = series.last().map(|p| p.1).unwrap_or(0.0) + paid;
+                        series.push((block as f64, total));
+                    }
                     let frac = |v: &Vec<u16>| f64::from(v.get(i).copied().unwrap_or(0)) / 65_535.0;
                     writeln!(
                         w,
@@ -280,6 +294,12 @@ impl Recorder {
                     .collect();
                 let path = dir.join(format!("{file}.svg"));
                 std::fs::write(&path, plot::svg(&title, "block (12 s each)", y_title(series), &lines)).map_err(io(&path))?;
+            }
+            for (netuid, by_hotkey) in &self.epoch_emission {
+                let lines: Vec<Line> = by_hotkey.iter().map(|(h, points)| Line { label: h.clone(), points: points.clone() }).collect();
+                let path = dir.join(format!("epoch-emission-sn{netuid}.svg"));
+                let title = format!("{}: SN{netuid}, alpha emitted to each neuron by its epochs", s.name);
+                std::fs::write(&path, plot::svg(&title, "block (12 s each)", "cumulative epoch emission (alpha)", &lines)).map_err(io(&path))?;
             }
         }
         Ok(summary)
