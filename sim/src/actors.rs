@@ -71,7 +71,7 @@ impl Runner {
         }
         match a.every {
             None => block == a.at,
-            Some(e) => (block - a.at) % e == 0,
+            Some(e) => (block - a.at).is_multiple_of(e),
         }
     }
 

@@ -90,7 +90,7 @@ pub fn run(s: &scenario::Scenario, options: &Options) -> Result<Outcome, String>
         let mut vote_due: Vec<u16> = Vec::new();
         for block in 1..=blocks {
             let n = u32::try_from(block).map_err(|_| "block number above u32".to_string())?;
-            let check = options.check_every <= 1 || block % options.check_every == 0 || block == blocks;
+            let check = options.check_every <= 1 || block.is_multiple_of(options.check_every) || block == blocks;
             vote_due = ext.execute_with(|| -> Result<Vec<u16>, String> {
                 world::open_block(n);
                 let coinbase = world::dtao_events();
@@ -105,10 +105,10 @@ pub fn run(s: &scenario::Scenario, options: &Options) -> Result<Outcome, String>
             // Move the block's changes from the overlay into the trie backend now and then:
             // clearing a storage prefix (every block's events, each epoch's dividend maps)
             // scans the whole overlay, which would otherwise hold every change since genesis.
-            if block % COMMIT_EVERY == 0 {
+            if block.is_multiple_of(COMMIT_EVERY) {
                 ext.commit_all().map_err(|e| format!("block {block}: committing the state failed: {e}"))?;
             }
-            if block % 64 == 0 {
+            if block.is_multiple_of(64) {
                 bar.set_position(block);
             }
         }

@@ -183,7 +183,7 @@ impl Recorder {
             }
         }
         let total_tao_in: u128 = coinbase.values().map(|c| u128::from(c.tao_in)).sum();
-        let sampled = block % self.sample_every == 0 || block == 1 || block == self.last_block;
+        let sampled = block.is_multiple_of(self.sample_every) || block == 1 || block == self.last_block;
         let mut netuids: Vec<u16> = pallet_dtao::NetworksAdded::<Runtime>::iter_keys().filter(|n| *n != 0).collect();
         netuids.sort();
         let mut row = String::new();

@@ -472,7 +472,7 @@ fn check(s: &Scenario, source: &str) -> Result<(), Error> {
             return Err(at(span, format!("subnets[{i}] (netuid {}): a pool needs at least 0.01 TAO and 0.01 alpha", sn.netuid)));
         }
         if let Some(m) = sn.moving_price {
-            if !(m.is_finite() && m >= 0.0 && m <= 1.0) {
+            if !(m.is_finite() && (0.0..=1.0).contains(&m)) {
                 return Err(at(span, format!("subnets[{i}]: `moving_price` = {m} must be between 0 and 1 (the moving price follows min(price, 1))")));
             }
         }

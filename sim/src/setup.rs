@@ -32,6 +32,11 @@ pub struct World {
     pub rng: Rng,
 }
 
+/// A population on one subnet: netuid, validator names, miner names, validator stake, weights.
+type PopulationOn = (u16, Vec<String>, Vec<String>, u64, WeightPattern);
+/// A root staker: coldkey, hotkey, stake, root weights, name.
+type RootSetUp = (AccountId32, AccountId32, u64, Vec<(u16, f64)>, String);
+
 /// The raw value of a fraction of `u64::MAX` (`TaoWeight`).
 pub fn u64_fraction(f: f64) -> u64 {
     (f * u64::MAX as f64) as u64
@@ -99,7 +104,7 @@ pub fn build(s: &Scenario) -> Result<World, String> {
         }
     }
     let genesis_netuids: Vec<u16> = s.subnets.iter().map(|sn| sn.get_ref().netuid).collect();
-    let mut populations: Vec<(u16, Vec<String>, Vec<String>, u64, WeightPattern)> = Vec::new();
+    let mut populations: Vec<PopulationOn> = Vec::new();
     for p in &s.populations {
         let p = p.get_ref();
         let nets = if p.netuids.is_empty() { genesis_netuids.clone() } else { p.netuids.clone() };
@@ -176,7 +181,7 @@ pub fn build(s: &Scenario) -> Result<World, String> {
             builder = builder.neuron(*netuid, id(&format!("{m}-cold")), id(m));
         }
     }
-    let roots: Vec<(AccountId32, AccountId32, u64, Vec<(u16, f64)>, String)> = s
+    let roots: Vec<RootSetUp> = s
         .root_stakers
         .iter()
         .map(|r| {

@@ -1,7 +1,7 @@
 //! Whole runs: outputs checked against values worked out by hand, and byte-for-byte
 //! reproducibility.
 use dtao_sim::{run, scenario::parse, Options};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 fn out_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("dtao-sim-{name}-{}", std::process::id()));
@@ -9,13 +9,13 @@ fn out_dir(name: &str) -> PathBuf {
     dir
 }
 
-fn run_in(source: &str, dir: &PathBuf) -> String {
+fn run_in(source: &str, dir: &Path) -> String {
     let s = parse(source).expect("valid scenario");
-    run(&s, &Options { out: Some(dir.clone()), quiet: true, blocks: None, check_every: 1 }).expect("runs").summary
+    run(&s, &Options { out: Some(dir.to_path_buf()), quiet: true, blocks: None, check_every: 1 }).expect("runs").summary
 }
 
 /// The `blocks.csv` row of (block, netuid), as column → value.
-fn row(dir: &PathBuf, block: u64, netuid: u16) -> std::collections::BTreeMap<String, String> {
+fn row(dir: &Path, block: u64, netuid: u16) -> std::collections::BTreeMap<String, String> {
     let text = std::fs::read_to_string(dir.join("blocks.csv")).expect("blocks.csv");
     let mut lines = text.lines();
     let header: Vec<String> = lines.next().expect("header").split(',').map(str::to_string).collect();
