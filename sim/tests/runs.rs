@@ -194,3 +194,24 @@ fn every_shipped_scenario_is_valid() {
     }
     assert!(n >= 2);
 }
+
+#[test]
+fn a_broken_invariant_stops_the_run_naming_the_block() {
+    use dtao_runtime::Runtime;
+    use dtao_sim::world::{account, close_block, open_block};
+    let mut ext = pallet_dtao::testing::ExtBuilder::<Runtime>::default()
+        .subnet(1, account("owner"), account("owner-hk"), 1_000 * dtao_sim::scenario::RAO)
+        .build();
+    ext.execute_with(|| {
+        frame_system::Pallet::<Runtime>::set_block_number(4);
+        open_block(5);
+        assert_eq!(close_block(5, true), Ok(()));
+        frame_system::Pallet::<Runtime>::set_block_number(5);
+        open_block(6);
+        // TAO appears in a pool from nowhere: `TotalStake` no longer adds up.
+        pallet_dtao::SubnetTAO::<Runtime>::mutate(1, |t| *t += 1);
+        let e = close_block(6, true).expect_err("the invariants catch it");
+        assert!(e.contains("invariant violated after block 6"), "{e}");
+        assert!(e.contains("TotalStake differs from the sum of SubnetTAO"), "{e}");
+    });
+}
