@@ -1,0 +1,50 @@
+//! Simulated blocks per second on the real runtime: 64 and 128 subnets, each with 256 neurons
+//! (the owner, 64 validators, 191 miners) and tempo 360, the full coinbase every block and
+//! each subnet's epoch once per tempo; validators re-set their weights after each epoch.
+//!
+//! `cargo bench -p dtao-sim --bench blocks` (`SKIP_WASM_BUILD=1` as for every native build).
+//! `DTAO_SIM_BENCH_BLOCKS` sets the blocks timed (default 361: one tempo, so every subnet runs
+//! exactly one epoch, the same mix as a day's 7,200 blocks); `DTAO_SIM_BENCH_SUBNETS` a
+//! comma-separated list of subnet counts (default `64,128`). Each configuration is timed
+//! twice: with the pallet's invariants checked after every block (the default of
+//! `dtao-sim run`) and with `--check-every 7200` (once a simulated day). The set-up (genesis
+//! and 32,768 neurons) is not timed.
+use dtao_sim::{run, scenario::parse, Options};
+use std::time::Instant;
+
+fn scenario(subnets: u16, blocks: u64) -> String {
+    let mut s = format!("name = \"bench-{subnets}\"\nblocks = {blocks}\nseed = 1\n\n[chain]\nema_price_halving_blocks = 0\n");
+    for n in 1..=subnets {
+        s.push_str(&format!("\n[[subnets]]\nnetuid = {n}\ntao = 10000\nalpha_in = 100000\nmoving_price = 0.1\n"));
+    }
+    s.push_str("\n[[populations]]\nvalidators = 64\nminers = 191\nvalidator_stake = 1000\nweights = \"random\"\n");
+    s.push_str("\n[[root_stakers]]\nhotkey = \"root\"\nstake = 1000000\n");
+    s
+}
+
+fn main() {
+    let blocks: u64 = std::env::var("DTAO_SIM_BENCH_BLOCKS").ok().and_then(|v| v.parse().ok()).unwrap_or(361);
+    let counts: Vec<u16> = std::env::var("DTAO_SIM_BENCH_SUBNETS")
+        .ok()
+        .map(|v| v.split(',').filter_map(|x| x.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![64, 128]);
+    println!("{:>8} {:>8} {:>14} {:>10} {:>12} {:>16}", "subnets", "blocks", "invariants", "seconds", "blocks/s", "7,200 blocks (s)");
+    for subnets in counts {
+        for check_every in [1u64, 7_200] {
+            let s = parse(&scenario(subnets, blocks)).expect("bench scenario");
+            let options = Options { out: None, quiet: true, blocks: None, check_every };
+            let start = Instant::now();
+            let outcome = run(&s, &options).expect("runs");
+            let total = start.elapsed().as_secs_f64();
+            let secs = outcome.run_seconds;
+            let rate = outcome.blocks as f64 / secs;
+            let label = if check_every == 1 { "every block" } else { "once a day" };
+            println!(
+                "{subnets:>8} {:>8} {label:>14} {secs:>10.2} {rate:>12.1} {:>16.1}   (set-up {:.1} s)",
+                outcome.blocks,
+                7_200.0 / rate,
+                total - secs
+            );
+        }
+    }
+}

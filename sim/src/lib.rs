@@ -1,0 +1,122 @@
+//! # dtao-sim
+//!
+//! Replays a scenario (a TOML file: subnets and pools, accounts, neurons with weights, root
+//! stakers, actors with schedules) on the real dtao runtime, natively, block by block, and
+//! writes what happened: `blocks.csv` (one row per sampled block and subnet), `epochs.csv`
+//! (one row per epoch and neuron), `actions.csv` (every call an actor made and its outcome),
+//! `summary.txt` (the table also printed to stdout) and SVG charts.
+//!
+//! - [`scenario`]: the file format and its checks (errors name the line and field).
+//! - [`setup`]: block 0, the genesis and set-up.
+//! - [`world`]: how a block runs (the real hooks and dispatchables, invariants after each).
+//! - [`actors`]: the behaviours.
+//! - [`record`]: the CSVs and the summary.
+//! - [`plot`]: the charts.
+//!
+//! Same scenario, same seed: same bytes in every output file.
+pub mod actors;
+pub mod plot;
+pub mod record;
+pub mod rng;
+pub mod scenario;
+pub mod setup;
+pub mod world;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::path::{Path, PathBuf};
+
+/// Blocks between two commits of the state overlay into the backend.
+pub const COMMIT_EVERY: u64 = 50;
+
+/// How to run.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Output folder (created); `None` writes nothing (benchmarks).
+    pub out: Option<PathBuf>,
+    /// No progress bar.
+    pub quiet: bool,
+    /// Simulate only the first this many blocks.
+    pub blocks: Option<u64>,
+    /// Check the invariants after every this many blocks (and after the last); 0 or 1:
+    /// after every block (the default).
+    pub check_every: u64,
+}
+
+/// What a run produced besides its files.
+pub struct Outcome {
+    /// The summary table.
+    pub summary: String,
+    /// Blocks simulated.
+    pub blocks: u64,
+    /// Wall time of the blocks (the set-up and the charts excluded), in seconds. Not written
+    /// to any file, which must not depend on the machine.
+    pub run_seconds: f64,
+}
+
+/// Reads and checks a scenario file; errors name the file, the line and the field.
+pub fn load(path: &Path) -> Result<scenario::Scenario, String> {
+    let source = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    scenario::parse(&source).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Runs a checked scenario.
+pub fn run(s: &scenario::Scenario, options: &Options) -> Result<Outcome, String> {
+    let blocks = options.blocks.unwrap_or(s.blocks).min(s.blocks);
+    let mut world = setup::build(s)?;
+    let mut recorder = record::Recorder::new(s, options.out.as_deref())?;
+    let mut runners = actors::Runner::all(s);
+    let bar = if options.quiet {
+        ProgressBar::hidden()
+    } else {
+        let bar = ProgressBar::with_draw_target(Some(blocks), ProgressDrawTarget::stderr());
+        if let Ok(style) = ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} blocks, {per_sec}, eta {eta}") {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        bar.set_message(s.name.clone());
+        bar
+    };
+    let roots: Vec<_> = s
+        .root_stakers
+        .iter()
+        .map(|r| {
+            let r = r.get_ref();
+            let cold = r.coldkey.clone().unwrap_or_else(|| format!("{}-cold", r.hotkey));
+            (world::account(&cold), world::account(&r.hotkey), cold)
+        })
+        .collect();
+    let setup::World { ext, names, voters, rng } = &mut world;
+    let started = std::time::Instant::now();
+    let result = (|| -> Result<(), String> {
+        let mut vote_due: Vec<u16> = Vec::new();
+        for block in 1..=blocks {
+            let n = u32::try_from(block).map_err(|_| "block number above u32".to_string())?;
+            let check = options.check_every <= 1 || block.is_multiple_of(options.check_every) || block == blocks;
+            vote_due = ext.execute_with(|| -> Result<Vec<u16>, String> {
+                world::open_block(n);
+                let coinbase = world::dtao_events();
+                let mut log = Vec::new();
+                actors::vote(block, &vote_due, voters, &mut log);
+                for r in runners.iter_mut() {
+                    r.act(block, rng, names, &roots, &mut log);
+                }
+                world::close_block(n, check)?;
+                recorder.block(block, &coinbase, names, &log)
+            })?;
+            // Move the block's changes from the overlay into the trie backend now and then:
+            // clearing a storage prefix (every block's events, each epoch's dividend maps)
+            // scans the whole overlay, which would otherwise hold every change since genesis.
+            if block.is_multiple_of(COMMIT_EVERY) {
+                ext.commit_all().map_err(|e| format!("block {block}: committing the state failed: {e}"))?;
+            }
+            if block.is_multiple_of(64) {
+                bar.set_position(block);
+            }
+        }
+        Ok(())
+    })();
+    let run_seconds = started.elapsed().as_secs_f64();
+    bar.finish_and_clear();
+    result?;
+    let summary = recorder.finish(s, blocks)?;
+    Ok(Outcome { summary, blocks, run_seconds })
+}
