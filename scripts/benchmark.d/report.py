@@ -35,18 +35,21 @@ def load(path):
 
 
 def steps(batch):
-    """{component values tuple: [results]} of one benchmark."""
+    """{component values tuple: ([time results], [database results])} of one benchmark: the
+    CLI measures time and storage accesses in separate runs."""
     grouped = {}
-    for result in batch["time_results"]:
-        key = tuple(value for _, value in result["components"])
-        grouped.setdefault(key, []).append(result)
+    for kind, index in (("time_results", 0), ("db_results", 1)):
+        for result in batch[kind]:
+            key = tuple(value for _, value in result["components"])
+            grouped.setdefault(key, ([], []))[index].append(result)
     return grouped
 
 
 def summary(results, costs):
     """Median time (ps), reads, writes, proof size and weight (ps) of one step's repeats."""
-    time_ps = statistics.median(r["extrinsic_time"] for r in results) * 1000
-    first = results[0]
+    times, accesses = results
+    time_ps = statistics.median(r["extrinsic_time"] for r in times) * 1000
+    first = accesses[0] if accesses else times[0]
     reads, writes = first["reads"], first["writes"]
     weight = time_ps + reads * costs[0] + writes * costs[1]
     return {"time": time_ps, "reads": reads, "writes": writes, "proof": first.get("proof_size", 0), "weight": weight}
