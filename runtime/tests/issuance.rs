@@ -98,3 +98,45 @@ fn forced_balance_and_issuance_changes_are_followed() {
         assert_followed(before, -i128::from(3 * TAO));
     });
 }
+
+/// Found by the runtime fuzzer (`fuzz/regressions/burn-below-halving-threshold.bin`): a burn
+/// that takes the issuance back below the first halving (10.5 M TAO) doubles the next block's
+/// emission, 0.5 TAO to 1 TAO, because `on_initialize` takes the burn into `TotalIssuance`
+/// before the coinbase reads it. The conservation check must bound the injection by the
+/// emission for that issuance, not the one before the burn.
+#[test]
+fn a_burn_below_the_first_halving_is_bounded_by_the_emission_after_it() {
+    dev_chain().execute_with(|| {
+        // Moving prices follow the price (1.0) at once: the subnets' prices sum to 2, so the
+        // coinbase injects the whole block emission as TAO.
+        dispatch(
+            RuntimeCall::SubtensorModule(pallet_dtao::Call::sudo_set_parameter {
+                parameter: pallet_dtao::admin::Parameter::SubnetMovingAlphaBits(1 << 32),
+            }),
+            RuntimeOrigin::root(),
+        );
+        next_block();
+        next_block();
+        let eve = Sr25519Keyring::Eve.to_account_id();
+        // Mint Eve up to 6 M TAO more: issuance above 10.5 M TAO (the dev genesis holds ~6 M).
+        dispatch(
+            RuntimeCall::Balances(pallet_balances::Call::force_set_balance { who: eve.clone().into(), new_free: 6_000_000 * TAO }),
+            RuntimeOrigin::root(),
+        );
+        next_block();
+        assert!(TotalIssuance::<Runtime>::get() > 10_500_000 * TAO);
+        // Burn 2 M TAO: back below 10.5 M TAO.
+        dispatch(
+            RuntimeCall::Balances(pallet_balances::Call::burn { value: 2_000_000 * TAO, keep_alive: true }),
+            RuntimeOrigin::signed(eve),
+        );
+        let before = Dtao::snapshot();
+        assert!(before.total_issuance > 10_500_000 * TAO);
+        next_block();
+        assert!(TotalIssuance::<Runtime>::get() < 10_500_000 * TAO);
+        let injected: u64 = [1u16, 2].iter().map(|n| pallet_dtao::SubnetTaoInEmission::<Runtime>::get(n)).sum();
+        // More than the 0.5 TAO a block of the issuance before the burn, at most 1 TAO.
+        assert!(injected > TAO / 2 && injected <= TAO, "injected {injected}");
+        Dtao::check_block_conservation(&before).expect("bounded by the emission after the burn");
+    });
+}
