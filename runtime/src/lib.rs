@@ -93,67 +93,78 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
     system_version: 1,
 };
 
-#[frame_support::runtime]
-mod runtime {
-    #[runtime::runtime]
-    #[runtime::derive(
-        RuntimeCall,
-        RuntimeEvent,
-        RuntimeError,
-        RuntimeOrigin,
-        RuntimeFreezeReason,
-        RuntimeHoldReason,
-        RuntimeSlashReason,
-        RuntimeLockId,
-        RuntimeTask,
-        RuntimeViewFunction
-    )]
-    pub struct Runtime;
+// The runtime, declared once by `declare_runtime!`: a `runtime-benchmarks` build adds the
+// pallets our calls are weighed against side by side (`bench.rs`, docs/performance.md), which
+// are never in a runtime that makes blocks. (`#[cfg]` on a pallet of `#[frame_support::runtime]`
+// is not honoured by this FRAME release, so the whole module is chosen by `cfg`.)
+macro_rules! declare_runtime {
+    ($($benchmark_only:tt)*) => {
+        #[frame_support::runtime]
+        mod runtime {
+            #[runtime::runtime]
+            #[runtime::derive(
+                RuntimeCall,
+                RuntimeEvent,
+                RuntimeError,
+                RuntimeOrigin,
+                RuntimeFreezeReason,
+                RuntimeHoldReason,
+                RuntimeSlashReason,
+                RuntimeLockId,
+                RuntimeTask,
+                RuntimeViewFunction
+            )]
+            pub struct Runtime;
 
-    #[runtime::pallet_index(0)]
-    pub type System = frame_system;
+            #[runtime::pallet_index(0)]
+            pub type System = frame_system;
 
-    #[runtime::pallet_index(1)]
-    pub type Timestamp = pallet_timestamp;
+            #[runtime::pallet_index(1)]
+            pub type Timestamp = pallet_timestamp;
 
-    #[runtime::pallet_index(2)]
-    pub type Balances = pallet_balances;
+            #[runtime::pallet_index(2)]
+            pub type Balances = pallet_balances;
 
-    #[runtime::pallet_index(3)]
-    pub type TransactionPayment = pallet_transaction_payment;
+            #[runtime::pallet_index(3)]
+            pub type TransactionPayment = pallet_transaction_payment;
 
-    #[runtime::pallet_index(7)]
-    pub type SubtensorModule = pallet_dtao;
+            #[runtime::pallet_index(7)]
+            pub type SubtensorModule = pallet_dtao;
 
-    #[runtime::pallet_index(12)]
-    pub type Sudo = pallet_sudo;
+            #[runtime::pallet_index(12)]
+            pub type Sudo = pallet_sudo;
 
-    #[runtime::pallet_index(17)]
-    pub type Registry = pallet_registry;
+            #[runtime::pallet_index(17)]
+            pub type Registry = pallet_registry;
 
-    // Block authoring and finality on a chain with authorities (not used by `--dev`). Grandpa
-    // has the reference's index; Aura's (3) is TransactionPayment's here, so it takes one the
-    // reference never used.
-    #[runtime::pallet_index(27)]
-    pub type Aura = pallet_aura;
+            // Block authoring and finality on a chain with authorities (not used by `--dev`). Grandpa
+            // has the reference's index; Aura's (3) is TransactionPayment's here, so it takes one the
+            // reference never used.
+            #[runtime::pallet_index(27)]
+            pub type Aura = pallet_aura;
 
-    #[runtime::pallet_index(4)]
-    pub type Grandpa = pallet_grandpa;
+            #[runtime::pallet_index(4)]
+            pub type Grandpa = pallet_grandpa;
 
-    #[runtime::pallet_index(28)]
-    pub type BlockTime = block_time;
+            #[runtime::pallet_index(28)]
+            pub type BlockTime = block_time;
 
-    // Only in a `runtime-benchmarks` build: the pallets our calls are weighed against side by
-    // side (`bench.rs`, docs/performance.md). Never in a runtime that makes blocks.
-    #[cfg(feature = "runtime-benchmarks")]
+            $($benchmark_only)*
+        }
+    };
+}
+
+#[cfg(not(feature = "runtime-benchmarks"))]
+declare_runtime!();
+
+#[cfg(feature = "runtime-benchmarks")]
+declare_runtime! {
     #[runtime::pallet_index(250)]
     pub type Assets = pallet_assets<Instance1>;
 
-    #[cfg(feature = "runtime-benchmarks")]
     #[runtime::pallet_index(251)]
     pub type PoolAssets = pallet_assets<Instance2>;
 
-    #[cfg(feature = "runtime-benchmarks")]
     #[runtime::pallet_index(252)]
     pub type AssetConversion = pallet_asset_conversion;
 }
