@@ -6,6 +6,7 @@ and the coinbase curve, docs/img/coinbase.svg. Standard library only.
 Weights are the CLI's: the median extrinsic time of each step, plus its storage reads and
 writes priced at the ParityDB costs measured on this machine (runtime/src/weights/paritydb.rs).
 """
+import gzip
 import json
 import re
 import statistics
@@ -31,7 +32,18 @@ def db_costs():
 
 
 def load(path):
-    return json.loads(Path(path).read_text())
+    """A results file, or its gzip (the large ones are kept compressed)."""
+    path = Path(path)
+    if not path.exists():
+        path = path.with_name(path.name + ".gz")
+    if path.suffix == ".gz":
+        return json.loads(gzip.decompress(path.read_bytes()))
+    return json.loads(path.read_text())
+
+
+def present(path):
+    path = Path(path)
+    return path.exists() or path.with_name(path.name + ".gz").exists()
 
 
 def steps(batch):
@@ -169,9 +181,9 @@ def main():
     doc = ROOT / "docs/performance.md"
     markdown = doc.read_text()
     markdown = replace_section(markdown, "db", f"| ParityDB read | {costs[0] / 1e6:.1f} µs |\n| ParityDB write | {costs[1] / 1e6:.1f} µs |")
-    if (bench_dir / "compare.json").exists():
+    if present(bench_dir / "compare.json"):
         markdown = replace_section(markdown, "compare", compare_table(load(bench_dir / "compare.json"), costs))
-    if (bench_dir / "coinbase.json").exists():
+    if present(bench_dir / "coinbase.json"):
         points = curve(load(bench_dir / "coinbase.json"), costs)
         markdown = replace_section(markdown, "curve", curve_table(points))
         svg(points, img_dir / "coinbase.svg")
