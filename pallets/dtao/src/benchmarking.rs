@@ -110,6 +110,30 @@ fn staked<T: Config>(coldkey: &T::AccountId, hotkey: &T::AccountId, netuid: NetU
     assert!(result.is_ok(), "set-up stake refused: {result:?}");
 }
 
+/// `s` new subnets, with one coldkey's stake on the same hotkey in each; returns the first
+/// subnet, the coldkey and the hotkey.
+fn staked_on_subnets<T: Config>(s: u32) -> (NetUid, T::AccountId, T::AccountId) {
+    let (first, _, _) = subnet::<T>(subnets::NEW_SUBNET_TEMPO);
+    let (coldkey, hotkey) = neuron::<T>(first, 1);
+    staked::<T>(&coldkey, &hotkey, first);
+    for _ in 1..s {
+        let (netuid, _, _) = subnet::<T>(subnets::NEW_SUBNET_TEMPO);
+        staked::<T>(&coldkey, &hotkey, netuid);
+    }
+    (first, coldkey, hotkey)
+}
+
+/// Two new subnets and a coldkey's stake on a hotkey in the first: (first, second, coldkey,
+/// hotkey, the alpha staked), the start of every move.
+fn staked_for_a_move<T: Config>() -> (NetUid, NetUid, T::AccountId, T::AccountId, u64) {
+    let (a, _, _) = subnet::<T>(subnets::NEW_SUBNET_TEMPO);
+    let (b, _, _) = subnet::<T>(subnets::NEW_SUBNET_TEMPO);
+    let (coldkey, hotkey) = neuron::<T>(a, 1);
+    staked::<T>(&coldkey, &hotkey, a);
+    let alpha = alpha_of::<T>(&coldkey, &hotkey, a);
+    (a, b, coldkey, hotkey, alpha)
+}
+
 /// The alpha `coldkey` holds on `hotkey` in `netuid`.
 fn alpha_of<T: Config>(coldkey: &T::AccountId, hotkey: &T::AccountId, netuid: NetUid) -> u64 {
     Pallet::<T>::get_stake_for_hotkey_and_coldkey_on_subnet(hotkey, coldkey, netuid)
@@ -125,7 +149,6 @@ fn longest_identity() -> SubnetIdentityV2 {
         discord: vec![b'd'; 256],
         description: vec![b'x'; 1024],
         additional: vec![b'a'; 1024],
-        ..Default::default()
     }
 }
 
@@ -202,13 +225,7 @@ mod benchmarks {
 
     #[benchmark]
     fn unstake_all(s: Linear<1, 1_024>) {
-        let (first, _, _) = subnet::<T>(subnets::NEW_SUBNET_TEMPO);
-        let (coldkey, hotkey) = neuron::<T>(first, 1);
-        staked::<T>(&coldkey, &hotkey, first);
-        for _ in 1..s {
-            let (netuid, _, _) = subnet::<T>(subnets::NEW_SUBNET_TEMPO);
-            staked::<T>(&coldkey, &hotkey, netuid);
-        }
+        let (first, coldkey, hotkey) = staked_on_subnets::<T>(s);
         #[extrinsic_call]
         _(RawOrigin::Signed(coldkey.clone()), hotkey.clone());
         assert_eq!(alpha_of::<T>(&coldkey, &hotkey, first), 0);
@@ -216,13 +233,7 @@ mod benchmarks {
 
     #[benchmark]
     fn unstake_all_alpha(s: Linear<1, 1_024>) {
-        let (first, _, _) = subnet::<T>(subnets::NEW_SUBNET_TEMPO);
-        let (coldkey, hotkey) = neuron::<T>(first, 1);
-        staked::<T>(&coldkey, &hotkey, first);
-        for _ in 1..s {
-            let (netuid, _, _) = subnet::<T>(subnets::NEW_SUBNET_TEMPO);
-            staked::<T>(&coldkey, &hotkey, netuid);
-        }
+        let (first, coldkey, hotkey) = staked_on_subnets::<T>(s);
         #[extrinsic_call]
         _(RawOrigin::Signed(coldkey.clone()), hotkey.clone());
         assert_eq!(alpha_of::<T>(&coldkey, &hotkey, first), 0);
@@ -230,12 +241,8 @@ mod benchmarks {
 
     #[benchmark]
     fn move_stake() {
-        let (a, _, _) = subnet::<T>(subnets::NEW_SUBNET_TEMPO);
-        let (b, _, _) = subnet::<T>(subnets::NEW_SUBNET_TEMPO);
-        let (coldkey, hotkey) = neuron::<T>(a, 1);
+        let (a, b, coldkey, hotkey, alpha) = staked_for_a_move::<T>();
         let (_, destination) = neuron::<T>(b, 2);
-        staked::<T>(&coldkey, &hotkey, a);
-        let alpha = alpha_of::<T>(&coldkey, &hotkey, a);
         #[extrinsic_call]
         _(RawOrigin::Signed(coldkey.clone()), hotkey.clone(), destination.clone(), a, b, alpha);
         assert!(alpha_of::<T>(&coldkey, &destination, b) > 0);
@@ -243,12 +250,8 @@ mod benchmarks {
 
     #[benchmark]
     fn transfer_stake() {
-        let (a, _, _) = subnet::<T>(subnets::NEW_SUBNET_TEMPO);
-        let (b, _, _) = subnet::<T>(subnets::NEW_SUBNET_TEMPO);
-        let (coldkey, hotkey) = neuron::<T>(a, 1);
+        let (a, b, coldkey, hotkey, alpha) = staked_for_a_move::<T>();
         let receiver = funded::<T>("receiver", 1);
-        staked::<T>(&coldkey, &hotkey, a);
-        let alpha = alpha_of::<T>(&coldkey, &hotkey, a);
         #[extrinsic_call]
         _(RawOrigin::Signed(coldkey.clone()), receiver.clone(), hotkey.clone(), a, b, alpha);
         assert!(alpha_of::<T>(&receiver, &hotkey, b) > 0);
@@ -256,11 +259,7 @@ mod benchmarks {
 
     #[benchmark]
     fn swap_stake() {
-        let (a, _, _) = subnet::<T>(subnets::NEW_SUBNET_TEMPO);
-        let (b, _, _) = subnet::<T>(subnets::NEW_SUBNET_TEMPO);
-        let (coldkey, hotkey) = neuron::<T>(a, 1);
-        staked::<T>(&coldkey, &hotkey, a);
-        let alpha = alpha_of::<T>(&coldkey, &hotkey, a);
+        let (a, b, coldkey, hotkey, alpha) = staked_for_a_move::<T>();
         #[extrinsic_call]
         _(RawOrigin::Signed(coldkey.clone()), hotkey.clone(), a, b, alpha);
         assert!(alpha_of::<T>(&coldkey, &hotkey, b) > 0);
@@ -268,11 +267,7 @@ mod benchmarks {
 
     #[benchmark]
     fn swap_stake_limit() {
-        let (a, _, _) = subnet::<T>(subnets::NEW_SUBNET_TEMPO);
-        let (b, _, _) = subnet::<T>(subnets::NEW_SUBNET_TEMPO);
-        let (coldkey, hotkey) = neuron::<T>(a, 1);
-        staked::<T>(&coldkey, &hotkey, a);
-        let alpha = alpha_of::<T>(&coldkey, &hotkey, a);
+        let (a, b, coldkey, hotkey, alpha) = staked_for_a_move::<T>();
         #[extrinsic_call]
         _(RawOrigin::Signed(coldkey.clone()), hotkey.clone(), a, b, alpha, 0, false);
         assert!(alpha_of::<T>(&coldkey, &hotkey, b) > 0);
