@@ -9,28 +9,24 @@ use crate::{
 };
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use dtao_math::pool::MIN_POOL_LIQUIDITY;
-use frame_support::{ensure, pallet_prelude::DispatchResult};
+use frame_support::{ensure, pallet_prelude::DispatchResult, traits::Get};
 use scale_info::TypeInfo;
 use substrate_fixed::types::I96F32;
 
 /// The most neurons a subnet may be set to hold (`MaxAllowedUids`): the reference's default,
-/// 4,096. The reference accepts any `u16` (audit F17).
+/// 4,096, the top of the epoch benchmark's range. The reference accepts any `u16` (audit F17).
 pub const MAX_ALLOWED_UIDS_BOUND: u16 = 4096;
 
-/// The most dense weight entries one epoch may have to hold,
-/// `MaxAllowedUids × min(MaxAllowedValidators, MaxAllowedUids)`: the reference's defaults,
-/// 4,096 × 128. An epoch keeps about 97 bytes per entry at its peak (49 MiB at this bound,
-/// `dtao-math/tests/epoch_memory.rs`), within the runtime's 128 MiB WASM heap; the reference
-/// accepts any pair, and 4,096 × 1,024 needs 385 MiB, which would halt the chain at the
-/// subnet's first epoch (audit F17).
-pub const MAX_EPOCH_ENTRIES: u32 = 4096 * 128;
+/// The most validator permits a subnet may be set to have (`MaxAllowedValidators`): the
+/// reference's default, 128, the top of the epoch benchmark's range, so that the epoch's
+/// declared weight is never extrapolated. The reference accepts up to `MaxAllowedUids`.
+pub const MAX_ALLOWED_VALIDATORS_BOUND: u16 = 128;
 
-/// Whether a subnet with at most `uids` neurons and `validators` validator permits fits the
-/// epoch's memory bound.
-fn epoch_fits(uids: u16, validators: u16) -> bool {
-    uids <= MAX_ALLOWED_UIDS_BOUND
-        && u32::from(uids).saturating_mul(u32::from(validators.min(uids))) <= MAX_EPOCH_ENTRIES
-}
+/// The most dense weight entries one epoch holds at these bounds, 4,096 × 128. An epoch keeps
+/// about 97 bytes per entry at its peak (49 MiB here, `dtao-math/tests/epoch_memory.rs`),
+/// within the runtime's 128 MiB WASM heap; the reference accepts any pair, and 4,096 × 1,024
+/// needs 385 MiB, which would halt the chain at the subnet's first epoch (audit F17).
+pub const MAX_EPOCH_ENTRIES: u32 = MAX_ALLOWED_UIDS_BOUND as u32 * MAX_ALLOWED_VALIDATORS_BOUND as u32;
 
 /// A chain or subnet parameter and its new value.
 #[derive(
@@ -139,11 +135,13 @@ pub enum Parameter {
 )]
 pub enum SubnetU16 {
     /// `MaxAllowedUids` (above the current number of neurons, at most
-    /// [`MAX_ALLOWED_UIDS_BOUND`], and within [`MAX_EPOCH_ENTRIES`]).
+    /// [`MAX_ALLOWED_UIDS_BOUND`], at most [`crate::subnets::ROOT_MAX_UIDS`] on root, and with
+    /// an epoch that fits in a block: [`Pallet::epoch_fits`]).
     MaxAllowedUids,
     /// `ImmunityPeriod`.
     ImmunityPeriod,
-    /// `MaxAllowedValidators` (at most `MaxAllowedUids`, and within [`MAX_EPOCH_ENTRIES`]).
+    /// `MaxAllowedValidators` (at most `MaxAllowedUids` and [`MAX_ALLOWED_VALIDATORS_BOUND`],
+    /// with an epoch that fits in a block: [`Pallet::epoch_fits`]).
     MaxAllowedValidators,
     /// `MinAllowedWeights`.
     MinAllowedWeights,
@@ -185,23 +183,42 @@ pub enum SubnetU64 {
 }
 
 impl<T: Config> Pallet<T> {
+    /// Whether an epoch of `uids` neurons with `validators` permits (at most `uids`) stays
+    /// within the bounds: at most [`MAX_ALLOWED_UIDS_BOUND`] neurons and
+    /// [`MAX_ALLOWED_VALIDATORS_BOUND`] permits (the WASM heap, and the benchmark's range), and
+    /// a declared weight, `WeightInfo::epoch(uids, validators)`, within one block's
+    /// `max_block` (the reference's AdminUtils checks neither). A block that runs several
+    /// epochs can still weigh more than one of them; see docs/performance.md.
+    pub fn epoch_fits(uids: u16, validators: u16) -> bool {
+        use crate::weights::WeightInfo;
+        let validators = validators.min(uids);
+        let block = <T as frame_system::Config>::BlockWeights::get().max_block;
+        uids <= MAX_ALLOWED_UIDS_BOUND &&
+            validators <= MAX_ALLOWED_VALIDATORS_BOUND &&
+            T::WeightInfo::epoch(u32::from(uids), u32::from(validators)).all_lte(block)
+    }
+
     fn set_subnet_u16(netuid: NetUid, item: SubnetU16, value: u16) -> DispatchResult {
         use crate::*;
         match item {
             // AdminUtils `sudo_set_max_allowed_uids`: `SubnetworkN < value`; ours: the epoch's
-            // memory bound.
+            // memory and weight bounds, and root's benchmarked size.
             SubnetU16::MaxAllowedUids => {
                 ensure!(SubnetworkN::<T>::get(netuid) < value, Error::<T>::InvalidParameter);
-                ensure!(epoch_fits(value, MaxAllowedValidators::<T>::get(netuid)), Error::<T>::InvalidParameter);
+                ensure!(
+                    netuid != ROOT_NETUID || value <= crate::subnets::ROOT_MAX_UIDS,
+                    Error::<T>::InvalidParameter
+                );
+                ensure!(Self::epoch_fits(value, MaxAllowedValidators::<T>::get(netuid)), Error::<T>::InvalidParameter);
                 MaxAllowedUids::<T>::insert(netuid, value)
             },
             SubnetU16::ImmunityPeriod => ImmunityPeriod::<T>::insert(netuid, value),
             // AdminUtils `sudo_set_max_allowed_validators`: `value ≤ MaxAllowedUids`; ours: the
-            // epoch's memory bound.
+            // epoch's memory and weight bounds.
             SubnetU16::MaxAllowedValidators => {
                 let uids = MaxAllowedUids::<T>::get(netuid);
-                ensure!(value <= uids, Error::<T>::InvalidParameter);
-                ensure!(epoch_fits(uids, value), Error::<T>::InvalidParameter);
+                ensure!(value <= uids && value <= MAX_ALLOWED_VALIDATORS_BOUND, Error::<T>::InvalidParameter);
+                ensure!(Self::epoch_fits(uids, value), Error::<T>::InvalidParameter);
                 MaxAllowedValidators::<T>::insert(netuid, value)
             },
             SubnetU16::MinAllowedWeights => MinAllowedWeights::<T>::insert(netuid, value),

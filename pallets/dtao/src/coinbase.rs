@@ -34,8 +34,35 @@ use crate::{
 };
 use crate::consensus::EmissionPolicy;
 use alloc::{collections::BTreeMap, vec::Vec};
+use frame_support::weights::{RuntimeDbWeight, Weight};
 use dtao_math::{coinbase as math, emission, moving_price};
 use substrate_fixed::types::U96F32;
+
+/// Storage accesses of one block's coinbase against those its benchmark
+/// (`WeightInfo::on_initialize`) counts, which measured a block where every network reads all
+/// its registration terms, adjusts none, and rewrites every per-block value. `on_initialize`
+/// returns the benchmarked weight corrected by these, at the runtime's database costs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AccessTally {
+    /// Reads the benchmark counts that were not made (registration terms outside an
+    /// adjustment block).
+    pub reads_saved: u64,
+    /// Writes the benchmark counts that were not made (a value already stored as it is).
+    pub writes_saved: u64,
+    /// Reads made beyond the benchmark's (the comparisons before a skipped write).
+    pub reads_added: u64,
+    /// Writes made beyond the benchmark's (an adjustment block's six).
+    pub writes_added: u64,
+}
+
+impl AccessTally {
+    /// `weight` corrected by the tally at `db`'s costs (never below zero).
+    pub fn correct(&self, weight: Weight, db: RuntimeDbWeight) -> Weight {
+        weight
+            .saturating_add(db.reads_writes(self.reads_added, self.writes_added))
+            .saturating_sub(db.reads_writes(self.reads_saved, self.writes_saved))
+    }
+}
 
 /// What one block's coinbase did: for the weight, and the events `on_initialize` deposits.
 pub struct BlockStepReport<T: Config> {
@@ -46,6 +73,8 @@ pub struct BlockStepReport<T: Config> {
     pub epochs: Vec<(u32, u32)>,
     /// Every subnet's emission and drain, and each epoch's distribution.
     pub events: Vec<Event<T>>,
+    /// Storage accesses against the benchmark's.
+    pub tally: AccessTally,
 }
 
 /// One emitting subnet's values for this block, carried from step 3 to step 6.
@@ -96,16 +125,39 @@ impl<T: Config> Pallet<T> {
     /// The state transition of `on_initialize`: the coinbase of `block`, reported with the
     /// events describing every subnet's emission and drain, which `on_initialize` deposits.
     pub fn block_step(block: u64) -> BlockStepReport<T> {
+        let mut tally = AccessTally::default();
         let networks: Vec<NetUid> = NetworksAdded::<T>::iter_keys().collect();
         for netuid in networks {
-            Self::adjust_registration_terms(netuid, block);
+            Self::adjust_registration_terms(netuid, block, &mut tally);
         }
         let block_emission = U96F32::from_num(Self::get_block_emission());
-        Self::run_coinbase(block_emission, block)
+        let mut report = Self::run_coinbase(block_emission, block);
+        report.tally.reads_saved = report.tally.reads_saved.saturating_add(tally.reads_saved);
+        report.tally.writes_saved = report.tally.writes_saved.saturating_add(tally.writes_saved);
+        report.tally.reads_added = report.tally.reads_added.saturating_add(tally.reads_added);
+        report.tally.writes_added = report.tally.writes_added.saturating_add(tally.writes_added);
+        report
+    }
+
+    /// Writes `value` under `key` unless the key already holds exactly that value, which
+    /// leaves the stored state as the write would (same key, same bytes); counts the read the
+    /// comparison takes and the write it saves in `tally`.
+    pub(crate) fn put_if_changed<M, V>(key: NetUid, value: V, tally: &mut AccessTally)
+    where
+        M: frame_support::storage::StorageMap<NetUid, V>,
+        V: codec::FullCodec + PartialEq,
+    {
+        tally.reads_added = tally.reads_added.saturating_add(1);
+        if M::try_get(key).as_ref() == Ok(&value) {
+            tally.writes_saved = tally.writes_saved.saturating_add(1);
+        } else {
+            M::insert(key, value);
+        }
     }
 
     /// Steps 1–8 of the reference's `run_coinbase`.
     pub fn run_coinbase(block_emission: U96F32, block: u64) -> BlockStepReport<T> {
+        let mut tally = AccessTally::default();
         let mut events = Vec::new();
         let mut epochs = Vec::new();
         // Step 1.
@@ -160,7 +212,8 @@ impl<T: Config> Pallet<T> {
             let (tao, alpha_in, alpha_out) = (floor(i.tao_in), floor(i.alpha_in), floor(i.alpha_out));
             SubnetAlphaInEmission::<T>::insert(i.netuid, alpha_in);
             SubnetAlphaIn::<T>::mutate(i.netuid, |a| *a = a.saturating_add(alpha_in));
-            SubnetAlphaOutEmission::<T>::insert(i.netuid, alpha_out);
+            // Unchanged from block to block between halvings of the subnet's emission.
+            Self::put_if_changed::<SubnetAlphaOutEmission<T>, u64>(i.netuid, alpha_out, &mut tally);
             SubnetAlphaOut::<T>::mutate(i.netuid, |a| *a = a.saturating_add(alpha_out));
             SubnetTaoInEmission::<T>::insert(i.netuid, tao);
             SubnetTAO::<T>::mutate(i.netuid, |t| *t = t.saturating_add(tao));
@@ -247,7 +300,7 @@ impl<T: Config> Pallet<T> {
                 BlocksSinceLastStep::<T>::mutate(netuid, |b| *b = b.saturating_add(1));
             }
         }
-        BlockStepReport { subnets: u32::try_from(subnets.len()).unwrap_or(u32::MAX), epochs, events }
+        BlockStepReport { subnets: u32::try_from(subnets.len()).unwrap_or(u32::MAX), epochs, events, tally }
     }
 
     /// Moves the subnet's moving price one block towards `min(price, 1)`.

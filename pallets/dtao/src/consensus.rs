@@ -98,6 +98,21 @@ impl<T: Config> Pallet<T> {
             .map(|hk| hk.as_ref().map(|hk| Self::inherited_stakes(hk, netuid)).unwrap_or((0, 0)))
             .unzip();
         let (alpha_low, alpha_high) = AlphaValues::<T>::get(netuid);
+        let validator_permit = ValidatorPermit::<T>::get(netuid);
+        // Only rows of uids holding a permit count: the epoch empties the others (step 5,
+        // `mask_rows_sparse` with the stored permits) before reading them, so they are not
+        // loaded. Ex-validators keep their rows in storage (the reference never clears them);
+        // loading all of them could hold n × n entries, beyond the heap the admin bound keeps
+        // the epoch in (audit F17).
+        let weights = (0..n)
+            .map(|uid| {
+                if validator_permit.get(usize::from(uid)).copied().unwrap_or(false) {
+                    Weights::<T>::get(netuid, uid)
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
         EpochInput {
             n,
             current_block: block,
@@ -117,8 +132,8 @@ impl<T: Config> Pallet<T> {
             root_stake,
             block_at_registration: (0..n).map(|uid| BlockAtRegistration::<T>::get(netuid, uid)).collect(),
             last_update: LastUpdate::<T>::get(netuid),
-            validator_permit: ValidatorPermit::<T>::get(netuid),
-            weights: (0..n).map(|uid| Weights::<T>::get(netuid, uid)).collect(),
+            validator_permit,
+            weights,
             bonds: (0..n).map(|uid| Bonds::<T>::get(netuid, uid)).collect(),
         }
     }

@@ -2,9 +2,9 @@
 //! (`do_try_state`), and by `try-runtime`. Every one is an exact equality; what the reference
 //! leaves implicit is counted in the named accumulators of [`crate::accounting`].
 //!
-//! - `check_total_stake`: `TotalStake == Σ SubnetTAO` (root included).
+//! - `check_total_stake`: `TotalStake + TotalStakeShortfall == Σ SubnetTAO` (root included).
 //! - `check_issuance`: `TotalIssuance == Balances issuance (as accounted) + TotalStake +
-//!   Σ PendingRootDivs + Σ UndistributedRootTao + RootDividendsOutsidePool + StrandedTao`.
+//!   TotalStakeShortfall + Σ PendingRootDivs + Σ UndistributedRootTao + RootDividendsOutsidePool + StrandedTao`.
 //! - `check_alpha`: per subnet, `SubnetAlphaOut (+ RootDividendsOutsidePool on root) ==
 //!   Σ TotalHotkeyAlpha + PendingEmission + PendingOwnerCut + UndistributedAlpha +
 //!   UndistributedOwnerCut + AlphaDust`.
@@ -21,7 +21,7 @@ use crate::{
     AlphaDust, Config, FirstEmissionBlockNumber, NetUid, NetworksAdded, Pallet, PendingEmission,
     PendingOwnerCut, PendingRootDivs, RootDividendsOutsidePool, StrandedTao, SubnetAlphaIn,
     SubnetAlphaInEmission, SubnetAlphaOut, SubnetAlphaOutEmission, SubnetTAO, SubnetTaoInEmission,
-    TotalHotkeyAlpha, TotalHotkeyShares, TotalIssuance, TotalStake, UndistributedAlpha,
+    TotalHotkeyAlpha, TotalHotkeyShares, TotalIssuance, TotalStake, TotalStakeShortfall, UndistributedAlpha,
     UndistributedOwnerCut, UndistributedRootTao, ROOT_NETUID,
 };
 use alloc::collections::BTreeMap;
@@ -33,7 +33,7 @@ use sp_runtime::TryRuntimeError;
 /// they check that every block leaves these unchanged.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Imbalances {
-    /// `TotalStake − Σ SubnetTAO`.
+    /// `TotalStake + TotalStakeShortfall − Σ SubnetTAO`.
     pub stake: i128,
     /// `TotalIssuance − (Balances issuance + TotalStake + pending, undistributed, outside and
     /// stranded TAO)`.
@@ -63,7 +63,7 @@ impl<T: Config> Pallet<T> {
             .sum::<i128>() +
             i128::from(RootDividendsOutsidePool::<T>::get()) +
             i128::from(StrandedTao::<T>::get());
-        let total_stake = i128::from(TotalStake::<T>::get());
+        let total_stake = i128::from(TotalStake::<T>::get()) + i128::from(TotalStakeShortfall::<T>::get());
         let balances = i128::from(Self::accounted_balances_issuance());
         let mut held: BTreeMap<NetUid, i128> = BTreeMap::new();
         for (_, netuid, alpha) in TotalHotkeyAlpha::<T>::iter() {
@@ -89,7 +89,7 @@ impl<T: Config> Pallet<T> {
         }
     }
 
-    /// `TotalStake == Σ SubnetTAO`.
+    /// `TotalStake + TotalStakeShortfall == Σ SubnetTAO`.
     pub fn check_total_stake() -> Result<(), TryRuntimeError> {
         if Self::imbalances().stake != 0 {
             return Err("TotalStake differs from the sum of SubnetTAO".into());

@@ -535,6 +535,12 @@ pub mod pallet {
     #[pallet::storage]
     pub type RootDividendsOutsidePool<T> = StorageValue<_, u64, ValueQuery>;
 
+    /// What `TotalStake` lacks of `Σ SubnetTAO`: TAO that root sales beyond `SubnetTAO[0]`
+    /// took out of `TotalStake` although it never held it (root dividends). Not a reference
+    /// item; see [`crate::accounting`].
+    #[pallet::storage]
+    pub type TotalStakeShortfall<T> = StorageValue<_, u64, ValueQuery>;
+
     /// Outstanding alpha of a subnet that nobody holds (rounding and refused sales), which the
     /// reference leaves in `SubnetAlphaOut`. Not a reference item; see [`crate::accounting`].
     #[pallet::storage]
@@ -1252,7 +1258,8 @@ pub mod pallet {
             for event in report.events {
                 Self::deposit_event(event);
             }
-            report.epochs.iter().fold(T::WeightInfo::on_initialize(report.subnets), |weight, (neurons, validators)| {
+            let coinbase = report.tally.correct(T::WeightInfo::on_initialize(report.subnets), T::DbWeight::get());
+            report.epochs.iter().fold(coinbase, |weight, (neurons, validators)| {
                 weight.saturating_add(T::WeightInfo::epoch(*neurons, *validators))
             })
         }

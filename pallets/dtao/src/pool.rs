@@ -79,6 +79,9 @@ impl<T: Config> Pallet<T> {
     /// refused).
     pub fn swap_alpha_for_tao(netuid: NetUid, alpha: u64) -> u64 {
         let Some(tao) = Self::sim_swap_alpha_for_tao(netuid, alpha) else { return 0 };
+        if netuid == ROOT_NETUID {
+            Self::note_root_sale_beyond_pool(alpha, tao);
+        }
         SubnetAlphaIn::<T>::mutate(netuid, |a| *a = a.saturating_add(alpha));
         SubnetAlphaOut::<T>::mutate(netuid, |a| *a = a.saturating_sub(alpha));
         SubnetTAO::<T>::mutate(netuid, |t| *t = t.saturating_sub(tao));

@@ -101,11 +101,15 @@ pub fn upgraded_value(
     }
 }
 
+/// Whether `current_block` is an adjustment block: `AdjustmentInterval` blocks or more since
+/// the last adjustment (saturating). The reference reads the other inputs only then.
+pub fn interval_reached(current_block: u64, last_adjustment_block: u64, adjustment_interval: u16) -> bool {
+    current_block.saturating_sub(last_adjustment_block) >= u64::from(adjustment_interval)
+}
+
 /// One network's adjustment.
 pub fn adjust(i: &BurnInputs) -> BurnOutcome {
-    let reached =
-        i.current_block.saturating_sub(i.last_adjustment_block) >= u64::from(i.adjustment_interval);
-    if !reached {
+    if !interval_reached(i.current_block, i.last_adjustment_block, i.adjustment_interval) {
         return BurnOutcome {
             interval_reached: false,
             case: '-',

@@ -209,3 +209,32 @@ fn root_weights_bad_inputs_change_nothing() {
         assert_noop!(SubtensorModule::set_root_weights(origin(31), vec![1, 1], vec![1, 1], 0), Error::<Test>::DuplicateUids);
     });
 }
+
+#[test]
+fn rows_of_uids_without_a_permit_are_not_loaded_and_change_nothing() {
+    // An ex-validator's weight row stays in storage (as in the reference), but the epoch
+    // empties rows without a stored permit before reading them, so the pallet does not load
+    // them (audit F17): the epoch's output is the same as with every row given.
+    network().build_and_execute(|| {
+        setup();
+        run_blocks(3, 8);
+        let v_uid = Uids::<Test>::get(1, VALIDATOR).unwrap();
+        let m_uid = Uids::<Test>::get(1, MINER).unwrap();
+        assert_ok!(SubtensorModule::set_weights(origin(VALIDATOR), 1, vec![m_uid], vec![u16::MAX], 0));
+        // Take the miner's permit away (as the last epoch would for a pruned validator) and
+        // give it a dense row, as a former validator would have.
+        ValidatorPermit::<Test>::mutate(1, |permits| permits[usize::from(m_uid)] = false);
+        assert_eq!(ValidatorPermit::<Test>::get(1)[usize::from(v_uid)], true);
+        let n = SubnetworkN::<Test>::get(1);
+        Weights::<Test>::insert(1, m_uid, (0..n).map(|j| (j, 1_000 + j)).collect::<Vec<_>>());
+
+        let hotkeys = SubtensorModule::hotkeys_by_uid(1);
+        let input = SubtensorModule::epoch_input(1, &hotkeys, 1_000_000_000, 19);
+        assert!(input.weights[usize::from(m_uid)].is_empty());
+        assert_eq!(input.weights[usize::from(v_uid)], vec![(m_uid, u16::MAX)]);
+        let mut every_row = input.clone();
+        every_row.weights = (0..n).map(|uid| Weights::<Test>::get(1, uid)).collect();
+        assert_eq!(every_row.weights[usize::from(m_uid)].len(), usize::from(n));
+        assert_eq!(dtao_math::epoch::epoch(&input), dtao_math::epoch::epoch(&every_row));
+    });
+}

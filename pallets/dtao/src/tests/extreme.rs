@@ -99,9 +99,9 @@ fn a_thousand_and_twenty_four_subnets_stay_within_their_weight() {
 
 #[test]
 fn a_subnet_of_validators_at_the_epoch_bound_stays_within_its_weight() {
-    // 724 neurons, every one a validator with a dense weight row: 724 × 724 = 524,176 entries,
-    // the most the admin bound allows with all neurons validators.
-    const N: u16 = 724;
+    // 128 neurons, every one a validator with a dense weight row: the most validators the
+    // admin bound allows (`MAX_ALLOWED_VALIDATORS_BOUND`), all neurons validators.
+    const N: u16 = crate::admin::MAX_ALLOWED_VALIDATORS_BOUND;
     let mut builder = subnet()
         .parameter(Parameter::SubnetU16 { netuid: 1, item: SubnetU16::MaxAllowedUids, value: N })
         .parameter(Parameter::SubnetU16 { netuid: 1, item: SubnetU16::MaxAllowedValidators, value: N });

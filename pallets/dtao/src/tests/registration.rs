@@ -1,5 +1,5 @@
 use crate::{admin::{Parameter, SubnetU16}, mock::*, pallet::Error, *};
-use frame_support::{assert_noop, assert_ok};
+use frame_support::{assert_noop, assert_ok, traits::Get};
 
 fn origin(who: AccountId) -> RuntimeOrigin {
     RuntimeOrigin::signed(who)
@@ -202,30 +202,44 @@ fn admin_checks_max_allowed_uids_and_validators_as_admin_utils() {
 }
 
 #[test]
-fn admin_keeps_the_epoch_within_its_memory_bound() {
-    // Ours (audit F17): MaxAllowedUids ≤ 4,096 and MaxAllowedUids × min(validators, uids) ≤
-    // 4,096 × 128 = 524,288, the reference's defaults; the reference accepts any pair.
-    chain().build_and_execute(|| {
+fn admin_keeps_the_epoch_within_its_memory_and_weight_bounds() {
+    // Ours (audit F17, F23): MaxAllowedUids ≤ 4,096, MaxAllowedValidators ≤ 128, and the
+    // epoch's declared weight within one block; the reference accepts any pair.
+    // The mock's `()` weights: epoch(n, v) = 2_008_668_000 + 527_537_737·n + 508_323_542·v ps
+    // plus RocksDB's 25 µs per read (132 + 17·n) and 100 µs per write (91 + 9·n + v), that is
+    // 14_408_668_000 + 1_852_537_737·n + 608_323_542·v ps, against frame_system's default
+    // block of 10^12 ps. With 64 validators: n ≤ 511; with 128: n ≤ 489; at 511 neurons,
+    // v ≤ 64.
+    chain().balance(20, TAO).subnet(2, 20, 21, 1_000 * TAO).build_and_execute(|| {
         let p = |item, value| Parameter::SubnetU16 { netuid: 1, item, value };
         let refused = |item, value| {
             assert_noop!(SubtensorModule::sudo_set_parameter(RuntimeOrigin::root(), p(item, value)), Error::<Test>::InvalidParameter);
         };
-        // A new subnet has 256 UIDs and 64 validators; the storage defaults, 4,096 and 128,
-        // are the bound itself.
+        assert_eq!(<<Test as frame_system::Config>::BlockWeights as Get<frame_system::limits::BlockWeights>>::get().max_block.ref_time(), 1_000_000_000_000);
+        // A new subnet has 256 UIDs and 64 validators.
         assert_eq!((MaxAllowedUids::<Test>::get(1), MaxAllowedValidators::<Test>::get(1)), (256, 64));
-        set(p(SubnetU16::MaxAllowedUids, 4096));
-        set(p(SubnetU16::MaxAllowedValidators, 128));
-        refused(SubnetU16::MaxAllowedUids, 4097);
         refused(SubnetU16::MaxAllowedValidators, 129);
-        // 2,048 × 256 = 524,288 fits; 2,048 × 257 does not, nor 4,096 uids with 256 validators.
-        set(p(SubnetU16::MaxAllowedUids, 2048));
-        set(p(SubnetU16::MaxAllowedValidators, 256));
-        refused(SubnetU16::MaxAllowedValidators, 257);
-        refused(SubnetU16::MaxAllowedUids, 4096);
-        // Validators above the uids count as the uids: 512 × min(512, 600) fits.
-        set(p(SubnetU16::MaxAllowedUids, 512));
-        set(p(SubnetU16::MaxAllowedValidators, 512));
-        assert_eq!(MaxAllowedValidators::<Test>::get(1), 512);
+        set(p(SubnetU16::MaxAllowedUids, 511));
+        refused(SubnetU16::MaxAllowedUids, 512);
+        refused(SubnetU16::MaxAllowedValidators, 65);
+        assert_eq!(MaxAllowedUids::<Test>::get(1), 511);
+        // Raising the validators needs fewer UIDs, which cannot be lowered below the neurons:
+        // a second subnet, at 489 × 128.
+        let q = |item, value| Parameter::SubnetU16 { netuid: 2, item, value };
+        set(q(SubnetU16::MaxAllowedUids, 489));
+        set(q(SubnetU16::MaxAllowedValidators, 128));
+        assert_noop!(
+            SubtensorModule::sudo_set_parameter(RuntimeOrigin::root(), q(SubnetU16::MaxAllowedUids, 490)),
+            Error::<Test>::InvalidParameter
+        );
+        set(q(SubnetU16::MaxAllowedValidators, 127));
+        set(q(SubnetU16::MaxAllowedUids, 490));
+        // Validators above the UIDs count as the UIDs.
+        assert!(SubtensorModule::epoch_fits(100, 4096));
+        assert!(!SubtensorModule::epoch_fits(4097, 1));
+        // Root keeps its benchmarked size, 64.
+        let r = |value| Parameter::SubnetU16 { netuid: ROOT_NETUID, item: SubnetU16::MaxAllowedUids, value };
+        assert_noop!(SubtensorModule::sudo_set_parameter(RuntimeOrigin::root(), r(65)), Error::<Test>::InvalidParameter);
     });
 }
 

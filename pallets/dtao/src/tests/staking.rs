@@ -66,6 +66,44 @@ fn root_stake_is_one_to_one() {
     });
 }
 
+/// Fuzzer finding `root-unstake-beyond-subnet-tao` (fuzz/regressions): a root position that
+/// grew by root dividends sells more than `SubnetTAO[0]` holds. The pool values are the
+/// reference's saturating swap, worked out by hand; the shortfall is counted so that every
+/// invariant stays exact.
+#[test]
+fn root_unstake_beyond_the_pool_keeps_the_accounts_exact() {
+    chain().build_and_execute(|| {
+        assert_ok!(SubtensorModule::add_stake(origin(COLD), HOT, ROOT_NETUID, 5 * TAO));
+        // SubnetTAO[0] = 5 TAO (the 50_000 fee stays in the pool), SubnetAlphaOut[0] = 5 TAO − 50_000.
+        // A root dividend of 2 TAO, as a drain pays it: TAO the root sale took from subnet 1's
+        // pool, credited as root stake outside the root pool.
+        SubnetTAO::<Test>::mutate(1, |t| *t -= 2 * TAO);
+        TotalStake::<Test>::mutate(|t| *t -= 2 * TAO);
+        SubtensorModule::increase_stake_for_hotkey_on_subnet(&HOT, ROOT_NETUID, 2 * TAO);
+        RootDividendsOutsidePool::<Test>::put(2 * TAO);
+        crate::testing::check_invariants::<Test>();
+
+        let position = SubtensorModule::get_stake_for_hotkey_and_coldkey_on_subnet(&HOT, &COLD, ROOT_NETUID);
+        // V/D = 6_999_950_000 / 4_999_950_000, truncated in U64F64, times S = 4_999_950_000
+        // floors one rao short of the 7 TAO − 50_000 the hotkey holds.
+        assert_eq!(position, 7 * TAO - 50_001);
+        assert_ok!(SubtensorModule::remove_stake(origin(COLD), HOT, ROOT_NETUID, position));
+        // The reference's state: the swap empties both root counters, then the fee returns to
+        // the pool; `TotalStake` loses the whole sale: 2005 − 2 − (7 TAO − 50_001) + 50_000.
+        assert_eq!(SubnetTAO::<Test>::get(ROOT_NETUID), 50_000);
+        assert_eq!(SubnetAlphaOut::<Test>::get(ROOT_NETUID), 0);
+        assert_eq!(TotalStake::<Test>::get(), 1_996 * TAO + 100_001);
+        assert_eq!(Balances::free_balance(COLD), 102 * TAO - 100_001);
+        // Our accounts: 2 TAO − 50_001 taken from `TotalStake` beyond what it held; 2 TAO − 1 of
+        // the dividend alpha left root (the rao the share pool could not pay stays with the
+        // hotkey); the pool's earlier fee paid out in place of dividend TAO.
+        assert_eq!(TotalStakeShortfall::<Test>::get(), 2 * TAO - 50_001);
+        assert_eq!(RootDividendsOutsidePool::<Test>::get(), 1);
+        assert_eq!(TotalHotkeyAlpha::<Test>::get(HOT, ROOT_NETUID), 1);
+        assert_eq!(StrandedTao::<Test>::get(), 50_000);
+    });
+}
+
 #[test]
 fn nominators_share_hotkey_emission_pro_rata() {
     chain().balance(3, 100 * TAO).build_and_execute(|| {
