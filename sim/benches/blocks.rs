@@ -32,7 +32,7 @@ fn main() {
     for subnets in counts {
         for check_every in [1u64, 7_200] {
             let s = parse(&scenario(subnets, blocks)).expect("bench scenario");
-            let options = Options { out: None, quiet: true, blocks: None, check_every };
+            let options = Options { out: None, quiet: true, blocks: None, check_every, pairs: false };
             let start = Instant::now();
             let outcome = run(&s, &options).expect("runs");
             let total = start.elapsed().as_secs_f64();

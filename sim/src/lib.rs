@@ -4,7 +4,9 @@
 //! stakers, actors with schedules) on the real dtao runtime, natively, block by block, and
 //! writes what happened: `blocks.csv` (one row per sampled block and subnet), `epochs.csv`
 //! (one row per epoch and neuron), `actions.csv` (every call an actor made and its outcome),
-//! `summary.txt` (the table also printed to stdout) and SVG charts.
+//! `summary.txt` (the table also printed to stdout), SVG charts, and the audit trail:
+//! `emission.jsonl` (every block's emission breakdown per subnet, as the chain's runtime API
+//! serves it) and, on request, the state's raw pairs.
 //!
 //! - [`scenario`]: the file format and its checks (errors name the line and field).
 //! - [`setup`]: block 0, the genesis and set-up.
@@ -12,14 +14,18 @@
 //! - [`actors`]: the behaviours.
 //! - [`record`]: the CSVs and the summary.
 //! - [`plot`]: the charts.
+//! - [`audit`]: `emission.jsonl` and `dtao-sim diff`.
+//! - [`snapshot`]: raw storage pairs in and out, `dtao-sim replay`.
 //!
 //! Same scenario, same seed: same bytes in every output file.
 pub mod actors;
+pub mod audit;
 pub mod plot;
 pub mod record;
 pub mod rng;
 pub mod scenario;
 pub mod setup;
+pub mod snapshot;
 pub mod world;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -40,6 +46,9 @@ pub struct Options {
     /// Check the invariants after every this many blocks (and after the last); 0 or 1:
     /// after every block (the default).
     pub check_every: u64,
+    /// Also write the state after the last block: `state-pairs.json` (every pair, a snapshot
+    /// `replay` starts from) and `final-pairs.json` (the `SubtensorModule` pairs).
+    pub pairs: bool,
 }
 
 /// What a run produced besides its files.
@@ -64,6 +73,7 @@ pub fn run(s: &scenario::Scenario, options: &Options) -> Result<Outcome, String>
     let blocks = options.blocks.unwrap_or(s.blocks).min(s.blocks);
     let mut world = setup::build(s)?;
     let mut recorder = record::Recorder::new(s, options.out.as_deref())?;
+    let mut emission = audit::Log::create(options.out.as_deref())?;
     let mut runners = actors::Runner::all(s);
     let bar = if options.quiet {
         ProgressBar::hidden()
@@ -100,6 +110,7 @@ pub fn run(s: &scenario::Scenario, options: &Options) -> Result<Outcome, String>
                     r.act(block, rng, names, &roots, &mut log);
                 }
                 world::close_block(n, check)?;
+                emission.block(block, &coinbase)?;
                 recorder.block(block, &coinbase, names, &log)
             })?;
             // Move the block's changes from the overlay into the trie backend now and then:
@@ -117,6 +128,14 @@ pub fn run(s: &scenario::Scenario, options: &Options) -> Result<Outcome, String>
     let run_seconds = started.elapsed().as_secs_f64();
     bar.finish_and_clear();
     result?;
+    emission.finish()?;
+    if let (true, Some(dir)) = (options.pairs, options.out.as_deref()) {
+        let (all, pallet) = ext.execute_with(|| (snapshot::pairs_under(&[]), snapshot::pairs_under(&snapshot::pallet_prefix())));
+        for (name, pairs) in [("state-pairs.json", all), ("final-pairs.json", pallet)] {
+            let path = dir.join(name);
+            std::fs::write(&path, snapshot::format(&pairs)).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
     let summary = recorder.finish(s, blocks)?;
     Ok(Outcome { summary, blocks, run_seconds })
 }

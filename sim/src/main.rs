@@ -3,6 +3,8 @@
 //! ```text
 //! dtao-sim run sim/scenarios/sn28-feedback.toml --out out/sn28
 //! dtao-sim check sim/scenarios/*.toml
+//! dtao-sim replay --snapshot pairs.json --blocks 100 --out out/replay
+//! dtao-sim diff out/replay/emission.jsonl chain/emission.jsonl
 //! ```
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
@@ -35,6 +37,35 @@ enum Command {
         /// every block).
         #[arg(long, default_value_t = 1)]
         check_every: u64,
+        /// Also write the state after the last block: `state-pairs.json` (a snapshot `replay`
+        /// starts from) and `final-pairs.json` (the SubtensorModule pairs).
+        #[arg(long)]
+        pairs: bool,
+    },
+    /// Runs the blocks after a raw storage snapshot (`state_getPairs` pairs as JSON) and writes
+    /// `emission.jsonl` and `final-pairs.json` into --out.
+    Replay {
+        /// The snapshot: `[["0xkey", "0xvalue"], ...]` or `{"pairs": [...]}`.
+        #[arg(long)]
+        snapshot: PathBuf,
+        /// Blocks to run after the snapshot's block.
+        #[arg(long)]
+        blocks: u64,
+        /// Output folder (created).
+        #[arg(long)]
+        out: PathBuf,
+        /// After each block: `invariants` (the pallet's, as in `run`) or `none` (a snapshot of
+        /// a chain without our dust and shortfall counters).
+        #[arg(long, value_enum, default_value_t = CheckArg::Invariants)]
+        check: CheckArg,
+    },
+    /// Compares two `emission.jsonl` files block by block. Exit 0: identical; 1: they differ;
+    /// 2: a file cannot be read.
+    Diff {
+        /// First file.
+        a: PathBuf,
+        /// Second file.
+        b: PathBuf,
     },
     /// Checks scenario files without running them.
     Check {
@@ -44,8 +75,50 @@ enum Command {
     },
 }
 
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum CheckArg {
+    Invariants,
+    None,
+}
+
+fn diff(a: &std::path::Path, b: &std::path::Path) -> ExitCode {
+    let (x, y) = match (dtao_sim::audit::read(a), dtao_sim::audit::read(b)) {
+        (Ok(x), Ok(y)) => (x, y),
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        },
+    };
+    let d = dtao_sim::audit::diff(&x, &y);
+    println!("{} blocks compared, {} differ, {} in only one file", d.compared, d.differing, d.unmatched.len());
+    if let Some(first) = &d.first {
+        println!("first difference: {first}");
+    }
+    if let Some(block) = d.unmatched.first() {
+        println!("first block in only one file: {block}");
+    }
+    if d.identical() { ExitCode::SUCCESS } else { ExitCode::from(1) }
+}
+
 fn main() -> ExitCode {
     match Cli::parse().command {
+        Command::Diff { a, b } => diff(&a, &b),
+        Command::Replay { snapshot, blocks, out, check } => {
+            let check = match check {
+                CheckArg::Invariants => dtao_sim::snapshot::Check::Invariants,
+                CheckArg::None => dtao_sim::snapshot::Check::None,
+            };
+            match dtao_sim::snapshot::replay(&snapshot, blocks, &out, check) {
+                Ok(r) => {
+                    eprintln!("blocks {}..={} replayed after the snapshot's block {}; outputs in {}", r.from + 1, r.to, r.from, out.display());
+                    ExitCode::SUCCESS
+                },
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
+                },
+            }
+        },
         Command::Check { scenarios } => {
             let mut failed = false;
             for path in scenarios {
@@ -59,7 +132,7 @@ fn main() -> ExitCode {
             }
             if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
         },
-        Command::Run { scenario, out, quiet, blocks, check_every } => {
+        Command::Run { scenario, out, quiet, blocks, check_every, pairs } => {
             let s = match dtao_sim::load(&scenario) {
                 Ok(s) => s,
                 Err(e) => {
@@ -68,7 +141,7 @@ fn main() -> ExitCode {
                 },
             };
             let quiet = quiet || !std::io::stderr().is_terminal();
-            let options = dtao_sim::Options { out: Some(out.clone()), quiet, blocks, check_every };
+            let options = dtao_sim::Options { out: Some(out.clone()), quiet, blocks, check_every, pairs };
             let start = std::time::Instant::now();
             match dtao_sim::run(&s, &options) {
                 Ok(outcome) => {
