@@ -443,10 +443,10 @@ mod benchmarks {
     fn sudo_set_parameter() {
         let (netuid, _, _) = subnet::<T>(subnets::NEW_SUBNET_TEMPO);
         // The admin bound reads the subnet's other epoch parameter.
-        let parameter = Parameter::SubnetU16 { netuid, item: SubnetU16::MaxAllowedUids, value: 1_024 };
+        let parameter = Parameter::SubnetU16 { netuid, item: SubnetU16::MaxAllowedUids, value: 400 };
         #[extrinsic_call]
         _(RawOrigin::Root, parameter);
-        assert_eq!(MaxAllowedUids::<T>::get(netuid), 1_024);
+        assert_eq!(MaxAllowedUids::<T>::get(netuid), 400);
     }
 
     /// The coinbase of `s` emitting subnets in a block where none runs its epoch.
