@@ -8,7 +8,7 @@
 //!   in `SubnetAlphaOut`; so do we, and we count it here.
 //! - `RootDividendsOutsidePool`: TAO paid as root dividends, which the reference credits as
 //!   root stake without adding it to `SubnetTAO[0]`, `SubnetAlphaOut[0]` or `TotalStake`.
-//!   A root sale larger than the pool ([`Pallet::note_root_sale_beyond_pool`]) takes its
+//!   A root sale larger than the pool (`Pallet::note_root_sale_beyond_pool`) takes its
 //!   excess out of it again.
 //! - `StrandedTao`: TAO the reference removes from stake without paying it to anyone or
 //!   taking it out of `TotalIssuance` (a move whose unstaked TAO is below the minimum stake),
