@@ -62,6 +62,14 @@ impl AccessTally {
             .saturating_add(db.reads_writes(self.reads_added, self.writes_added))
             .saturating_sub(db.reads_writes(self.reads_saved, self.writes_saved))
     }
+
+    /// Adds `other`'s counts to these.
+    pub fn add(&mut self, other: AccessTally) {
+        self.reads_saved = self.reads_saved.saturating_add(other.reads_saved);
+        self.writes_saved = self.writes_saved.saturating_add(other.writes_saved);
+        self.reads_added = self.reads_added.saturating_add(other.reads_added);
+        self.writes_added = self.writes_added.saturating_add(other.writes_added);
+    }
 }
 
 /// What one block's coinbase did: for the weight, and the events `on_initialize` deposits.
@@ -132,10 +140,7 @@ impl<T: Config> Pallet<T> {
         }
         let block_emission = U96F32::from_num(Self::get_block_emission());
         let mut report = Self::run_coinbase(block_emission, block);
-        report.tally.reads_saved = report.tally.reads_saved.saturating_add(tally.reads_saved);
-        report.tally.writes_saved = report.tally.writes_saved.saturating_add(tally.writes_saved);
-        report.tally.reads_added = report.tally.reads_added.saturating_add(tally.reads_added);
-        report.tally.writes_added = report.tally.writes_added.saturating_add(tally.writes_added);
+        report.tally.add(tally);
         report
     }
 
