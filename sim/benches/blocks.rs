@@ -7,8 +7,10 @@
 //! exactly one epoch, the same mix as a day's 7,200 blocks); `DTAO_SIM_BENCH_SUBNETS` a
 //! comma-separated list of subnet counts (default `64,128`). Each configuration is timed
 //! twice: with the pallet's invariants checked after every block (the default of
-//! `dtao-sim run`) and with `--check-every 7200` (once a simulated day). The set-up (genesis
-//! and 32,768 neurons) is not timed.
+//! `dtao-sim run`) and with `--check-every 7200` (once a simulated day);
+//! `DTAO_SIM_BENCH_CHECK_EVERY` picks others (default `1,7200`). The set-up (genesis and
+//! 32,768 neurons) is not timed. `DTAO_SIM_BENCH_STATE=flat,trie` also times the state in
+//! `sp_io::TestExternalities` (`dtao-sim run --trie-backend`; default `flat` only).
 use dtao_sim::{run, scenario::parse, Options};
 use std::time::Instant;
 
@@ -28,19 +30,33 @@ fn main() {
         .ok()
         .map(|v| v.split(',').filter_map(|x| x.trim().parse().ok()).collect())
         .unwrap_or_else(|| vec![64, 128]);
-    println!("{:>8} {:>8} {:>14} {:>10} {:>12} {:>16}", "subnets", "blocks", "invariants", "seconds", "blocks/s", "7,200 blocks (s)");
+    let checks: Vec<u64> = std::env::var("DTAO_SIM_BENCH_CHECK_EVERY")
+        .ok()
+        .map(|v| v.split(',').filter_map(|x| x.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1, 7_200]);
+    let states: Vec<bool> = std::env::var("DTAO_SIM_BENCH_STATE")
+        .unwrap_or_else(|_| "flat".into())
+        .split(',')
+        .map(|x| x.trim() == "trie")
+        .collect();
+    println!("{:>8} {:>6} {:>8} {:>14} {:>10} {:>12} {:>16}", "subnets", "state", "blocks", "invariants", "seconds", "blocks/s", "7,200 blocks (s)");
     for subnets in counts {
-        for check_every in [1u64, 7_200] {
+        for (&trie, &check_every) in states.iter().flat_map(|t| checks.iter().map(move |c| (t, c))) {
             let s = parse(&scenario(subnets, blocks)).expect("bench scenario");
-            let options = Options { out: None, quiet: true, blocks: None, check_every, pairs: false };
+            let options = Options { out: None, quiet: true, blocks: None, check_every, pairs: false, trie };
             let start = Instant::now();
             let outcome = run(&s, &options).expect("runs");
             let total = start.elapsed().as_secs_f64();
             let secs = outcome.run_seconds;
             let rate = outcome.blocks as f64 / secs;
-            let label = if check_every == 1 { "every block" } else { "once a day" };
+            let label = match check_every {
+                0 | 1 => "every block".to_string(),
+                7_200 => "once a day".to_string(),
+                n => format!("every {n}"),
+            };
             println!(
-                "{subnets:>8} {:>8} {label:>14} {secs:>10.2} {rate:>12.1} {:>16.1}   (set-up {:.1} s)",
+                "{subnets:>8} {:>6} {:>8} {label:>14} {secs:>10.2} {rate:>12.1} {:>16.1}   (set-up {:.1} s)",
+                if trie { "trie" } else { "flat" },
                 outcome.blocks,
                 7_200.0 / rate,
                 total - secs

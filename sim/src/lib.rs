@@ -16,6 +16,7 @@
 //! - [`plot`]: the charts.
 //! - [`audit`]: `emission.jsonl` and `dtao-sim diff`.
 //! - [`snapshot`]: raw storage pairs in and out, `dtao-sim replay`.
+//! - [`state`]: where the state lives (one sorted map; or a trie backend, to compare).
 //!
 //! Same scenario, same seed: same bytes in every output file.
 pub mod actors;
@@ -26,13 +27,11 @@ pub mod rng;
 pub mod scenario;
 pub mod setup;
 pub mod snapshot;
+pub mod state;
 pub mod world;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::path::{Path, PathBuf};
-
-/// Blocks between two commits of the state overlay into the backend.
-pub const COMMIT_EVERY: u64 = 50;
 
 /// How to run.
 #[derive(Clone, Debug, Default)]
@@ -49,6 +48,9 @@ pub struct Options {
     /// Also write the state after the last block: `state-pairs.json` (every pair, a snapshot
     /// `replay` starts from) and `final-pairs.json` (the `SubtensorModule` pairs).
     pub pairs: bool,
+    /// Keep the state in `sp_io::TestExternalities` (a trie under an overlay) instead of the
+    /// flat [`state::State`]: slower, the same bytes; for checking the one against the other.
+    pub trie: bool,
 }
 
 /// What a run produced besides its files.
@@ -71,8 +73,8 @@ pub fn load(path: &Path) -> Result<scenario::Scenario, String> {
 /// Runs a checked scenario.
 pub fn run(s: &scenario::Scenario, options: &Options) -> Result<Outcome, String> {
     let blocks = options.blocks.unwrap_or(s.blocks).min(s.blocks);
-    let mut world = setup::build(s)?;
-    let mut recorder = record::Recorder::new(s, options.out.as_deref())?;
+    let mut world = setup::build(s, options.trie)?;
+    let mut recorder = record::Recorder::new(s, blocks, options.out.as_deref())?;
     let mut emission = audit::Log::create(options.out.as_deref())?;
     let mut runners = actors::Runner::all(s);
     let bar = if options.quiet {
@@ -113,12 +115,7 @@ pub fn run(s: &scenario::Scenario, options: &Options) -> Result<Outcome, String>
                 emission.block(block, &coinbase)?;
                 recorder.block(block, &coinbase, names, &log)
             })?;
-            // Move the block's changes from the overlay into the trie backend now and then:
-            // clearing a storage prefix (every block's events, each epoch's dividend maps)
-            // scans the whole overlay, which would otherwise hold every change since genesis.
-            if block.is_multiple_of(COMMIT_EVERY) {
-                ext.commit_all().map_err(|e| format!("block {block}: committing the state failed: {e}"))?;
-            }
+            ext.end_block(block)?;
             if block.is_multiple_of(64) {
                 bar.set_position(block);
             }

@@ -41,6 +41,10 @@ enum Command {
         /// starts from) and `final-pairs.json` (the SubtensorModule pairs).
         #[arg(long)]
         pairs: bool,
+        /// Keep the state in a trie backend under an overlay (`sp_io::TestExternalities`)
+        /// instead of one sorted map: several times slower, the same output byte for byte.
+        #[arg(long)]
+        trie_backend: bool,
     },
     /// Runs the blocks after a raw storage snapshot (`state_getPairs` pairs as JSON) and writes
     /// `emission.jsonl` and `final-pairs.json` into --out.
@@ -132,7 +136,7 @@ fn main() -> ExitCode {
             }
             if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
         },
-        Command::Run { scenario, out, quiet, blocks, check_every, pairs } => {
+        Command::Run { scenario, out, quiet, blocks, check_every, pairs, trie_backend } => {
             let s = match dtao_sim::load(&scenario) {
                 Ok(s) => s,
                 Err(e) => {
@@ -141,7 +145,7 @@ fn main() -> ExitCode {
                 },
             };
             let quiet = quiet || !std::io::stderr().is_terminal();
-            let options = dtao_sim::Options { out: Some(out.clone()), quiet, blocks, check_every, pairs };
+            let options = dtao_sim::Options { out: Some(out.clone()), quiet, blocks, check_every, pairs, trie: trie_backend };
             let start = std::time::Instant::now();
             match dtao_sim::run(&s, &options) {
                 Ok(outcome) => {

@@ -129,7 +129,7 @@ fn plot_netuids(s: &Scenario) -> Vec<u16> {
 
 impl Recorder {
     /// A recorder writing into `out` (created), or into nothing.
-    pub fn new(s: &Scenario, out: Option<&Path>) -> Result<Self, String> {
+    pub fn new(s: &Scenario, blocks_run: u64, out: Option<&Path>) -> Result<Self, String> {
         let (mut blocks, mut epochs, mut actions) = (None, None, None);
         if let Some(dir) = out {
             std::fs::create_dir_all(dir).map_err(io(dir))?;
@@ -147,7 +147,7 @@ impl Recorder {
             epochs,
             actions,
             sample_every: s.sample_every.unwrap_or(1),
-            last_block: s.blocks,
+            last_block: blocks_run,
             plotted: plot_netuids(s),
             samples: BTreeMap::new(),
             totals: BTreeMap::new(),
@@ -190,6 +190,21 @@ impl Recorder {
         for netuid in netuids {
             let c = coinbase.get(&netuid).copied().unwrap_or_default();
             let share = if total_tao_in == 0 { 0.0 } else { c.tao_in as f64 / total_tao_in as f64 };
+            let t = self.totals.entry(netuid).or_default();
+            t.tao_in += u128::from(c.tao_in);
+            t.alpha_in += u128::from(c.alpha_in);
+            t.alpha_out += u128::from(c.alpha_out);
+            t.owner_cut += u128::from(c.owner_cut);
+            t.root_alpha += u128::from(c.root_alpha);
+            t.root_tao += u128::from(c.root_tao);
+            t.share_sum += share;
+            t.blocks += 1;
+            t.first_share.get_or_insert(share);
+            // The pool and prices are read only for a sampled block (the last block is one,
+            // so the summary's last values are the run's).
+            if !sampled {
+                continue;
+            }
             let root_share = if c.alpha_out == 0 { 0.0 } else { c.root_alpha as f64 / c.alpha_out as f64 };
             let (tao, alpha_in, alpha_out) = (
                 pallet_dtao::SubnetTAO::<Runtime>::get(netuid),
@@ -206,30 +221,18 @@ impl Recorder {
                 alpha_in: alpha_in as f64 / RAO as f64,
                 alpha_out: alpha_out as f64 / RAO as f64,
             };
-            let t = self.totals.entry(netuid).or_default();
-            t.tao_in += u128::from(c.tao_in);
-            t.alpha_in += u128::from(c.alpha_in);
-            t.alpha_out += u128::from(c.alpha_out);
-            t.owner_cut += u128::from(c.owner_cut);
-            t.root_alpha += u128::from(c.root_alpha);
-            t.root_tao += u128::from(c.root_tao);
-            t.share_sum += share;
-            t.blocks += 1;
-            t.first_share.get_or_insert(share);
             t.last = sample;
-            if sampled {
-                if let Some(w) = self.blocks.as_mut() {
-                    row.clear();
-                    let _ = writeln!(
-                        row,
-                        "{block},{netuid},{:.12},{:.12},{:.9},{},{},{},{},{},{},{tao},{alpha_in},{alpha_out}",
-                        sample.price, sample.moving, share, c.tao_in, c.alpha_in, c.alpha_out, c.owner_cut, c.root_alpha, c.root_tao
-                    );
-                    w.write_all(row.as_bytes()).map_err(|e| e.to_string())?;
-                }
-                if self.plotted.contains(&netuid) {
-                    self.samples.entry(netuid).or_default().push(sample);
-                }
+            if let Some(w) = self.blocks.as_mut() {
+                row.clear();
+                let _ = writeln!(
+                    row,
+                    "{block},{netuid},{:.12},{:.12},{:.9},{},{},{},{},{},{},{tao},{alpha_in},{alpha_out}",
+                    sample.price, sample.moving, share, c.tao_in, c.alpha_in, c.alpha_out, c.owner_cut, c.root_alpha, c.root_tao
+                );
+                w.write_all(row.as_bytes()).map_err(|e| e.to_string())?;
+            }
+            if self.plotted.contains(&netuid) {
+                self.samples.entry(netuid).or_default().push(sample);
             }
         }
         if let Some(w) = self.epochs.as_mut() {

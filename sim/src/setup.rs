@@ -1,6 +1,7 @@
 //! Block 0: the scenario's genesis and set-up on the real runtime (see [`crate::world`] for
 //! what is genesis and what goes through the dispatchables).
 use crate::rng::Rng;
+use crate::state::Chain;
 use crate::scenario::{Policy, Scenario, WeightPattern, RAO};
 use crate::world::{account, root_set, signed};
 use dtao_runtime::Runtime;
@@ -23,7 +24,7 @@ pub struct Voter {
 /// What the run needs besides the state.
 pub struct World {
     /// The chain.
-    pub ext: sp_io::TestExternalities,
+    pub ext: Chain,
     /// Names of the scenario's accounts, by id.
     pub names: BTreeMap<AccountId32, String>,
     /// Validators that vote.
@@ -73,8 +74,8 @@ fn owner_names(netuid: u16, owner: &Option<String>, hotkey: &Option<String>) -> 
     )
 }
 
-/// Builds block 0.
-pub fn build(s: &Scenario) -> Result<World, String> {
+/// Builds block 0, its state flat or (`trie`) in a trie backend.
+pub fn build(s: &Scenario, trie: bool) -> Result<World, String> {
     let mut rng = Rng::new(s.seed);
     let mut names: BTreeMap<AccountId32, String> = BTreeMap::new();
     let mut id = |name: &str| {
@@ -221,7 +222,7 @@ pub fn build(s: &Scenario) -> Result<World, String> {
         }
     }
 
-    let mut ext = builder.build();
+    let mut ext = Chain::new(builder.build(), trie);
     let set_up = ext.execute_with(|| -> Result<(), String> {
         frame_system::Pallet::<Runtime>::set_block_number(0);
         for sn in &s.subnets {

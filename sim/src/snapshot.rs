@@ -12,6 +12,7 @@
 //! runs a scenario's (the real hooks, the timestamp inherent), without actors, and writes
 //! `emission.jsonl` ([`crate::audit`]) and `final-pairs.json`: every `SubtensorModule` pair
 //! after the last block, sorted by key, in the snapshot format.
+use crate::state::{Chain, State};
 use crate::{audit, world};
 use dtao_runtime::Runtime;
 use serde_json::Value;
@@ -113,9 +114,14 @@ pub fn pairs_under(prefix: &[u8]) -> Pairs {
     pairs
 }
 
-/// Externalities holding exactly `pairs`.
-pub fn externalities(pairs: Pairs) -> sp_io::TestExternalities {
-    sp_io::TestExternalities::new(Storage { top: pairs.into_iter().collect(), children_default: Default::default() })
+/// A chain holding exactly `pairs`, flat or (`trie`) in a trie backend.
+pub fn externalities(pairs: Pairs, trie: bool) -> Chain {
+    if trie {
+        let storage = Storage { top: pairs.into_iter().collect(), children_default: Default::default() };
+        Chain::Trie(Box::new(sp_io::TestExternalities::new(storage)))
+    } else {
+        Chain::Flat(State::from_pairs(pairs))
+    }
 }
 
 /// What a replay ran.
@@ -130,7 +136,7 @@ pub struct Replayed {
 /// Runs `blocks` blocks after the snapshot in `path`; writes `emission.jsonl` and
 /// `final-pairs.json` into `out`.
 pub fn replay(path: &Path, blocks: u64, out: &Path, check: Check) -> Result<Replayed, String> {
-    let mut ext = externalities(read(path)?);
+    let mut ext = externalities(read(path)?, false);
     let mut log = audit::Log::create(Some(out))?;
     let from = u64::from(ext.execute_with(frame_system::Pallet::<Runtime>::block_number));
     let to = from.checked_add(blocks).filter(|t| *t <= u64::from(u32::MAX)).ok_or("--blocks runs past block u32::MAX")?;
@@ -142,9 +148,7 @@ pub fn replay(path: &Path, blocks: u64, out: &Path, check: Check) -> Result<Repl
             world::close_block(n, check == Check::Invariants)?;
             log.block(block, &events)
         })?;
-        if block.is_multiple_of(crate::COMMIT_EVERY) {
-            ext.commit_all().map_err(|e| format!("block {block}: committing the state failed: {e}"))?;
-        }
+        ext.end_block(block)?;
     }
     log.finish()?;
     let pairs = ext.execute_with(|| pairs_under(&pallet_prefix()));

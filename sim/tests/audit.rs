@@ -43,7 +43,7 @@ stake = 500
 
 fn run_to(blocks: u64, dir: &Path, pairs: bool) {
     let s = parse(&quiet_chain(blocks)).expect("valid scenario");
-    run(&s, &Options { out: Some(dir.to_path_buf()), quiet: true, blocks: None, check_every: 1, pairs }).expect("runs");
+    run(&s, &Options { out: Some(dir.to_path_buf()), quiet: true, blocks: None, check_every: 1, pairs, trie: false }).expect("runs");
 }
 
 #[test]

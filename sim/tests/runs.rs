@@ -11,7 +11,7 @@ fn out_dir(name: &str) -> PathBuf {
 
 fn run_in(source: &str, dir: &Path) -> String {
     let s = parse(source).expect("valid scenario");
-    run(&s, &Options { out: Some(dir.to_path_buf()), quiet: true, blocks: None, check_every: 1, pairs: false }).expect("runs").summary
+    run(&s, &Options { out: Some(dir.to_path_buf()), quiet: true, blocks: None, check_every: 1, pairs: false, trie: false }).expect("runs").summary
 }
 
 /// The `blocks.csv` row of (block, netuid), as column → value.
