@@ -12,6 +12,10 @@
 //! 32,768 neurons) is not timed. `DTAO_SIM_BENCH_STATE=flat,trie` also times the state in
 //! `sp_io::TestExternalities` (`dtao-sim run --trie-backend`; default `flat` only).
 use dtao_sim::{run, scenario::parse, Options};
+
+// As the `dtao-sim` binary: a simulated block makes tens of thousands of small allocations.
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 use std::time::Instant;
 
 fn scenario(subnets: u16, blocks: u64) -> String {

@@ -230,22 +230,25 @@ impl Runner {
 }
 
 /// Validators of the subnets in `due` (whose epoch ran in the previous block) set their
-/// weights, if they hold a validator permit; each `set_weights` is logged.
+/// weights, if they hold a validator permit; refusals are logged.
+///
+/// The subnet's uids (`Keys`) and permits are read once per subnet, before its first vote:
+/// a `set_weights` changes neither, and a vote is in the same block as the others.
 pub fn vote(block: u64, due: &[u16], voters: &[crate::setup::Voter], log: &mut Vec<Action>) {
     if due.is_empty() {
         return;
     }
+    let mut subnets: BTreeMap<u16, (BTreeMap<AccountId32, u16>, Vec<bool>)> = BTreeMap::new();
     for v in voters.iter().filter(|v| due.contains(&v.netuid)) {
-        let Some(uid) = pallet_dtao::Uids::<Runtime>::get(v.netuid, &v.hotkey) else { continue };
-        let permitted = pallet_dtao::ValidatorPermit::<Runtime>::get(v.netuid).get(usize::from(uid)).copied().unwrap_or(false);
-        if !permitted {
+        let (uids, permits) = subnets.entry(v.netuid).or_insert_with(|| {
+            let uids = pallet_dtao::Keys::<Runtime>::iter_prefix(v.netuid).map(|(uid, hotkey)| (hotkey, uid)).collect();
+            (uids, pallet_dtao::ValidatorPermit::<Runtime>::get(v.netuid))
+        });
+        let Some(&uid) = uids.get(&v.hotkey) else { continue };
+        if !permits.get(usize::from(uid)).copied().unwrap_or(false) {
             continue;
         }
-        let targets: Vec<(u16, f64)> = v
-            .targets
-            .iter()
-            .filter_map(|(h, w)| pallet_dtao::Uids::<Runtime>::get(v.netuid, h).map(|u| (u, *w)))
-            .collect();
+        let targets: Vec<(u16, f64)> = v.targets.iter().filter_map(|(h, w)| uids.get(h).map(|u| (*u, *w))).collect();
         let dests: Vec<u16> = targets.iter().map(|t| t.0).collect();
         let weights = crate::setup::scale_weights(&targets.iter().map(|t| t.1).collect::<Vec<_>>());
         let n = dests.len() as u64;

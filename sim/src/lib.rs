@@ -64,6 +64,21 @@ pub struct Outcome {
     pub run_seconds: f64,
 }
 
+/// Sets a tracing subscriber that takes nothing, once per process, unless one is set already.
+///
+/// `sp_io` opens a tracing span around every host call (each storage access, each `twox_128`
+/// of a storage prefix). While no subscriber has ever been set, `tracing`'s `log`
+/// compatibility still builds every span and its record; measured with callgrind, that was a
+/// sixth of a simulated block's instructions. With a subscriber that is interested in
+/// nothing, a span is one cached check. A program that wants the runtime's traces sets its
+/// own subscriber before the first run.
+pub fn silence_tracing() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let _ = tracing::subscriber::set_global_default(tracing::subscriber::NoSubscriber::default());
+    });
+}
+
 /// Reads and checks a scenario file; errors name the file, the line and the field.
 pub fn load(path: &Path) -> Result<scenario::Scenario, String> {
     let source = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
@@ -72,6 +87,7 @@ pub fn load(path: &Path) -> Result<scenario::Scenario, String> {
 
 /// Runs a checked scenario.
 pub fn run(s: &scenario::Scenario, options: &Options) -> Result<Outcome, String> {
+    silence_tracing();
     let blocks = options.blocks.unwrap_or(s.blocks).min(s.blocks);
     let mut world = setup::build(s, options.trie)?;
     let mut recorder = record::Recorder::new(s, blocks, options.out.as_deref())?;

@@ -136,6 +136,7 @@ pub struct Replayed {
 /// Runs `blocks` blocks after the snapshot in `path`; writes `emission.jsonl` and
 /// `final-pairs.json` into `out`.
 pub fn replay(path: &Path, blocks: u64, out: &Path, check: Check) -> Result<Replayed, String> {
+    crate::silence_tracing();
     let mut ext = externalities(read(path)?, false);
     let mut log = audit::Log::create(Some(out))?;
     let from = u64::from(ext.execute_with(frame_system::Pallet::<Runtime>::block_number));
