@@ -3,14 +3,16 @@
 //! each subnet's epoch once per tempo; validators re-set their weights after each epoch.
 //!
 //! `cargo bench -p dtao-sim --bench blocks` (`SKIP_WASM_BUILD=1` as for every native build).
-//! `DTAO_SIM_BENCH_BLOCKS` sets the blocks timed (default 361: one tempo, so every subnet runs
-//! exactly one epoch, the same mix as a day's 7,200 blocks); `DTAO_SIM_BENCH_SUBNETS` a
-//! comma-separated list of subnet counts (default `64,128`). Each configuration is timed
-//! twice: with the pallet's invariants checked after every block (the default of
-//! `dtao-sim run`) and with `--check-every 7200` (once a simulated day);
-//! `DTAO_SIM_BENCH_CHECK_EVERY` picks others (default `1,7200`). The set-up (genesis and
-//! 32,768 neurons) is not timed. `DTAO_SIM_BENCH_STATE=flat,trie` also times the state in
-//! `sp_io::TestExternalities` (`dtao-sim run --trie-backend`; default `flat` only).
+//! `DTAO_SIM_BENCH_BLOCKS` sets the blocks timed (default 722: two tempos; the first tempo's
+//! epochs run before any validator has set weights, the second's are the steady state of a
+//! day, so a day of 7,200 blocks runs a little slower per block than these 722; set 7200 to
+//! time a day); `DTAO_SIM_BENCH_SUBNETS` a comma-separated list of subnet counts (default
+//! `64,128`). Each configuration is timed twice: with the pallet's invariants checked after
+//! every block (the default of `dtao-sim run`) and with `--check-every 7200` (once a
+//! simulated day); `DTAO_SIM_BENCH_CHECK_EVERY` picks others (default `1,7200`). The set-up
+//! (genesis and 32,768 neurons) is not timed; it is printed. `DTAO_SIM_BENCH_STATE=flat,trie`
+//! also times the state in `sp_io::TestExternalities` (`dtao-sim run --trie-backend`;
+//! default `flat` only).
 use dtao_sim::{run, scenario::parse, Options};
 
 // As the `dtao-sim` binary: a simulated block makes tens of thousands of small allocations.
@@ -29,7 +31,7 @@ fn scenario(subnets: u16, blocks: u64) -> String {
 }
 
 fn main() {
-    let blocks: u64 = std::env::var("DTAO_SIM_BENCH_BLOCKS").ok().and_then(|v| v.parse().ok()).unwrap_or(361);
+    let blocks: u64 = std::env::var("DTAO_SIM_BENCH_BLOCKS").ok().and_then(|v| v.parse().ok()).unwrap_or(722);
     let counts: Vec<u16> = std::env::var("DTAO_SIM_BENCH_SUBNETS")
         .ok()
         .map(|v| v.split(',').filter_map(|x| x.trim().parse().ok()).collect())
