@@ -120,7 +120,7 @@ pub fn externalities(pairs: Pairs, trie: bool) -> Chain {
         let storage = Storage { top: pairs.into_iter().collect(), children_default: Default::default() };
         Chain::Trie(Box::new(sp_io::TestExternalities::new(storage)))
     } else {
-        Chain::Flat(State::from_pairs(pairs))
+        Chain::Flat(Box::new(State::from_pairs(pairs)))
     }
 }
 

@@ -1,4 +1,4 @@
-//! The simulated chain's storage: every key and value in one sorted map, with the nested
+//! The simulated chain's storage: every key and value in one flat map, with the nested
 //! storage transactions FRAME opens around each dispatch, behind the `Externalities` interface
 //! that `sp_io` calls natively.
 //!
@@ -251,8 +251,8 @@ pub const COMMIT_EVERY: u64 = 50;
 /// against, `sp_io::TestExternalities` (a trie backend under an overlay, as the pallet's unit
 /// tests run).
 pub enum Chain {
-    /// One sorted map.
-    Flat(State),
+    /// One flat map ([`State`]).
+    Flat(Box<State>),
     /// A trie backend under an overlay.
     Trie(Box<sp_io::TestExternalities>),
 }
@@ -284,7 +284,7 @@ impl Chain {
             return Chain::Trie(Box::new(ext));
         }
         let pairs = ext.execute_with(|| crate::snapshot::pairs_under(&[]));
-        Chain::Flat(State::from_pairs(pairs))
+        Chain::Flat(Box::new(State::from_pairs(pairs)))
     }
 }
 
