@@ -222,8 +222,10 @@ pub fn build(s: &Scenario, trie: bool) -> Result<World, String> {
         }
     }
 
-    let mut ext = Chain::new(builder.build(), trie);
+    let (storage, genesis_set_up) = builder.into_parts();
+    let mut ext = Chain::new(storage, trie);
     let set_up = ext.execute_with(|| -> Result<(), String> {
+        genesis_set_up.run();
         frame_system::Pallet::<Runtime>::set_block_number(0);
         for sn in &s.subnets {
             let sn = sn.get_ref();

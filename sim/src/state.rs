@@ -278,13 +278,15 @@ impl Chain {
         }
     }
 
-    /// The same state in a trie backend (`trie`) or flat.
-    pub fn new(mut ext: sp_io::TestExternalities, trie: bool) -> Chain {
+    /// A chain holding `storage`, in a trie backend (`trie`) or flat. Both also hold the
+    /// empty `:code` that `TestExternalities::new` stores (the simulator runs the runtime
+    /// natively), so that they hold the same pairs.
+    pub fn new(mut storage: Storage, trie: bool) -> Chain {
         if trie {
-            return Chain::Trie(Box::new(ext));
+            return Chain::Trie(Box::new(sp_io::TestExternalities::new(storage)));
         }
-        let pairs = ext.execute_with(|| crate::snapshot::pairs_under(&[]));
-        Chain::Flat(Box::new(State::from_pairs(pairs)))
+        storage.top.insert(well_known_keys::CODE.to_vec(), Vec::new());
+        Chain::Flat(Box::new(State::new(storage)))
     }
 }
 

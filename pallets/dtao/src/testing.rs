@@ -86,6 +86,46 @@ impl<T: Config> Default for ExtBuilder<T> {
     }
 }
 
+/// The block-1 set-up of an [`ExtBuilder`] ([`ExtBuilder::into_parts`]): parameters,
+/// genesis neurons, stakes.
+pub struct SetUp<T: Config> {
+    parameters: Vec<Parameter>,
+    neurons: Vec<(NetUid, T::AccountId, T::AccountId)>,
+    stakes: Vec<(T::AccountId, T::AccountId, NetUid, u64)>,
+}
+
+impl<T> SetUp<T>
+where
+    T: Config + pallet_balances::Config<Balance = u64>,
+{
+    /// Runs the set-up in the current externalities, which hold the genesis storage: block 1,
+    /// the parameters, the neurons (placed without a burn, as genesis places subnet owners),
+    /// the stakes; then clears the events if there was anything to set up. Panics if a
+    /// parameter or a stake is refused, naming it.
+    pub fn run(self) {
+        let (parameters, neurons, stakes) = (self.parameters, self.neurons, self.stakes);
+        frame_system::Pallet::<T>::set_block_number(1u32.into());
+        let set_up = !(parameters.is_empty() && neurons.is_empty() && stakes.is_empty());
+        for parameter in parameters {
+            if let Err(e) = Pallet::<T>::do_set_parameter(parameter.clone()) {
+                panic!("ExtBuilder: parameter {parameter:?} refused: {e:?}");
+            }
+        }
+        for (netuid, coldkey, hotkey) in neurons {
+            Pallet::<T>::associate(&coldkey, &hotkey);
+            Pallet::<T>::place_neuron(netuid, &hotkey, None, 0);
+        }
+        for (coldkey, hotkey, netuid, tao) in stakes {
+            if let Err(e) = stake::<T>(coldkey, hotkey, netuid, tao) {
+                panic!("ExtBuilder: stake of {tao} rao on subnet {netuid} refused: {e:?}");
+            }
+        }
+        if set_up {
+            frame_system::Pallet::<T>::reset_events();
+        }
+    }
+}
+
 impl<T: Config> ExtBuilder<T> {
     /// Gives `who` a free balance of `amount` rao at genesis.
     ///
@@ -252,35 +292,32 @@ where
     /// });
     /// ```
     pub fn build(self) -> sp_io::TestExternalities {
+        let (storage, set_up) = self.into_parts();
+        let mut ext = sp_io::TestExternalities::new(storage);
+        ext.execute_with(|| set_up.run());
+        ext
+    }
+
+    /// What [`build`](Self::build) puts together, apart: the genesis storage (System,
+    /// Balances, SubtensorModule), and the block-1 set-up to run in externalities holding it,
+    /// for a caller that keeps its state elsewhere than in `TestExternalities`.
+    ///
+    /// ```
+    /// # use pallet_dtao::{mock::Test, testing::{ExtBuilder, TAO}};
+    /// let (storage, set_up) = ExtBuilder::<Test>::default().subnet(1, 10, 11, 1_000 * TAO).into_parts();
+    /// let mut ext = sp_io::TestExternalities::new(storage);
+    /// ext.execute_with(|| {
+    ///     set_up.run();
+    ///     assert_eq!(pallet_dtao::SubnetTAO::<Test>::get(1), 1_000 * TAO);
+    /// });
+    /// ```
+    pub fn into_parts(self) -> (sp_runtime::Storage, SetUp<T>) {
         let mut storage =
             frame_system::GenesisConfig::<T>::default().build_storage().unwrap_or_default();
         let _ = pallet_balances::GenesisConfig::<T> { balances: self.balances, ..Default::default() }
             .assimilate_storage(&mut storage);
         let _ = self.genesis.assimilate_storage(&mut storage);
-        let mut ext = sp_io::TestExternalities::new(storage);
-        let (parameters, neurons, stakes) = (self.parameters, self.neurons, self.stakes);
-        ext.execute_with(|| {
-            frame_system::Pallet::<T>::set_block_number(1u32.into());
-            let set_up = !(parameters.is_empty() && neurons.is_empty() && stakes.is_empty());
-            for parameter in parameters {
-                if let Err(e) = Pallet::<T>::do_set_parameter(parameter.clone()) {
-                    panic!("ExtBuilder: parameter {parameter:?} refused: {e:?}");
-                }
-            }
-            for (netuid, coldkey, hotkey) in neurons {
-                Pallet::<T>::associate(&coldkey, &hotkey);
-                Pallet::<T>::place_neuron(netuid, &hotkey, None, 0);
-            }
-            for (coldkey, hotkey, netuid, tao) in stakes {
-                if let Err(e) = stake::<T>(coldkey, hotkey, netuid, tao) {
-                    panic!("ExtBuilder: stake of {tao} rao on subnet {netuid} refused: {e:?}");
-                }
-            }
-            if set_up {
-                frame_system::Pallet::<T>::reset_events();
-            }
-        });
-        ext
+        (storage, SetUp { parameters: self.parameters, neurons: self.neurons, stakes: self.stakes })
     }
 
     /// Runs `test` in the built externalities, then checks every invariant
